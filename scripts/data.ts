@@ -1,0 +1,37 @@
+// Reads the project's data files from disk (Node only): used by the data loaders, the runner and tests.
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {parseFacts, type Fact} from "../src/lib/facts.ts";
+import {parseBaseline, type Baseline} from "../src/lib/scenarios.ts";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const DATA_DIR = join(ROOT, "data");
+export const SCENARIO_DIR = join(DATA_DIR, "scenarios");
+/** The articles, beside the project (../shared/seeds) when that folder exists. */
+export const SEEDS_DIR = resolve(ROOT, "..", "shared", "seeds");
+
+export function readFacts(): {facts: Fact[]; problems: string[]} {
+  return parseFacts(readFileSync(join(DATA_DIR, "facts.csv"), "utf8"));
+}
+
+export function readSeed(file: string): string | null {
+  const path = join(SEEDS_DIR, file);
+  return existsSync(path) ? readFileSync(path, "utf8") : null;
+}
+
+export function seedsAvailable(): boolean {
+  return existsSync(SEEDS_DIR);
+}
+
+export function readBaseline(): Baseline {
+  const {baseline, problems} = parseBaseline(JSON.parse(readFileSync(join(DATA_DIR, "baseline.json"), "utf8")));
+  if (!baseline) throw new Error(`data/baseline.json:\n${problems.join("\n")}`);
+  return baseline;
+}
+
+/** The preset scenario files by name, as parsed JSON (sorted by file name). */
+export function readPresetFiles(): Map<string, unknown> {
+  const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".json")).sort();
+  return new Map(files.map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(SCENARIO_DIR, f), "utf8"))]));
+}

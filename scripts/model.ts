@@ -1,0 +1,97 @@
+// Headless runner: computes a scenario with the same code as the site.
+//   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
+// Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
+import {existsSync, readFileSync} from "node:fs";
+import {computeScenario} from "../src/lib/model.ts";
+import {scenarioCsv, scenarioReport} from "../src/lib/report.ts";
+import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
+import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
+import {readBaseline, readPresetFiles} from "./data.ts";
+
+const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]";
+
+interface Args {
+  target: string | null;
+  sets: string[];
+  format: string;
+  help: boolean;
+}
+
+function parseArgs(argv: string[], problems: string[]): Args {
+  const args: Args = {target: null, sets: [], format: "json", help: false};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (flag: string) => {
+      const next = argv[++i];
+      if (next === undefined) problems.push(`${flag}: needs a value`);
+      return next ?? "";
+    };
+    if (arg === "--help" || arg === "-h") args.help = true;
+    else if (arg === "--set") args.sets.push(value("--set"));
+    else if (arg.startsWith("--set=")) args.sets.push(arg.slice(6));
+    else if (arg === "--format") args.format = value("--format");
+    else if (arg.startsWith("--format=")) args.format = arg.slice(9);
+    else if (arg.startsWith("-")) problems.push(`${arg}: unknown option`);
+    else if (args.target === null) args.target = arg;
+    else problems.push(`${arg}: only one scenario may be given`);
+  }
+  if (args.format !== "json" && args.format !== "csv") problems.push(`--format: must be json or csv, not "${args.format}"`);
+  if (!args.help && args.target === null) problems.push("scenario: give a preset name or a path to a scenario .json file");
+  return args;
+}
+
+/** Loads the scenario named on the command line; problems are collected, never thrown. */
+function loadScenario(target: string, problems: string[]): Scenario | null {
+  const baseline = readBaseline();
+  const {presets, problems: presetProblems} = resolvePresets(baseline.scenario, readPresetFiles());
+  problems.push(...presetProblems);
+  const looksLikePath = target.endsWith(".json") || target.includes("/");
+  if (!looksLikePath) {
+    const preset = presets.get(target);
+    if (!preset) problems.push(`scenario: unknown preset "${target}" (known: ${[...presets.keys()].join(", ")})`);
+    return preset ?? null;
+  }
+  if (!existsSync(target)) {
+    problems.push(`scenario: cannot read ${target}: no such file`);
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(target, "utf8"));
+  } catch (error) {
+    problems.push(`scenario: cannot read ${target}: ${(error as Error).message}`);
+    return null;
+  }
+  const {scenario, issues} = resolveScenarioFile(json, baseline.scenario);
+  for (const issue of issues) problems.push(`${issue.field}: ${issue.reason}${issue.value ? ` (got ${issue.value})` : ""}`);
+  return scenario;
+}
+
+function main(argv: string[]): number {
+  const problems: string[] = [];
+  const args = parseArgs(argv, problems);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let scenario = args.target === null ? null : loadScenario(args.target, problems);
+  const overrides: Override[] = [];
+  for (const set of args.sets) {
+    const eq = set.indexOf("=");
+    if (eq <= 0) problems.push(`--set ${set}: must be firm.field=value`);
+    else overrides.push([set.slice(0, eq), set.slice(eq + 1)]);
+  }
+  // Check --set even when the scenario itself failed, so every problem is reported at once.
+  const applied = applyOverrides(scenario ?? readBaseline().scenario, overrides);
+  for (const issue of applied.issues) problems.push(`${issue.field}: ${issue.reason} (got ${issue.value})`);
+  if (scenario) scenario = applied.scenario;
+  if (problems.length || !scenario) {
+    process.stderr.write(problems.map((p) => `error: ${p}\n`).join("") + `${USAGE}\n`);
+    return 2;
+  }
+  const results = computeScenario(scenario);
+  process.stdout.write(args.format === "csv" ? scenarioCsv(results) : `${JSON.stringify(scenarioReport(scenario, results), null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,108 @@
+// The monthly projection of one firm (design §4). Pure arithmetic on typed arrays.
+import {monthIndexOf} from "./dates.js";
+import type {FirmInputs} from "./schema.js";
+
+/** Months projected after the baseline: 15 years, so the DCF's ten years always fit. */
+export const HORIZON_MONTHS = 180;
+
+/**
+ * One firm's projected months. Index 0 is the baseline month (cash only: the opening balance);
+ * index t = 1…months is the t-th month after it. Money is in millions of the firm's currency.
+ */
+export interface Projection {
+  /** Month index (see dates.ts) of the baseline month; month t is `startMonth + t`. */
+  startMonth: number;
+  months: number;
+  revenue: Float64Array;
+  grossMargin: Float64Array;
+  grossProfit: Float64Array;
+  opex: Float64Array;
+  operatingCashFlow: Float64Array;
+  financing: Float64Array;
+  cash: Float64Array;
+}
+
+export function allocateProjection(months = HORIZON_MONTHS): Projection {
+  const n = months + 1;
+  return {
+    startMonth: 0,
+    months,
+    revenue: new Float64Array(n),
+    grossMargin: new Float64Array(n),
+    grossProfit: new Float64Array(n),
+    opex: new Float64Array(n),
+    operatingCashFlow: new Float64Array(n),
+    financing: new Float64Array(n),
+    cash: new Float64Array(n)
+  };
+}
+
+/** Share of the way from "now" to "target" after `t` months of a `years`-long linear move. */
+function ramp(t: number, years: number): number {
+  return years > 0 ? Math.min(1, t / (12 * years)) : 1;
+}
+
+/** Month-0 cash operating costs, calibrated so that gross profit minus costs equals minus the burn. */
+export function openingCashCosts(firm: FirmInputs): number {
+  return (firm.revenueRunRate / 12) * firm.grossMarginNow + firm.burnNow;
+}
+
+export function openingCash(firm: FirmInputs): number {
+  return firm.cashNow + (firm.includeUndrawnFacilities ? firm.undrawnFacilities : 0);
+}
+
+/** Month offset (1…) in which a dated inflow lands, or 0 when it is on or before the baseline month. */
+export function inflowMonth(baselineMonth: number, date: string): number {
+  return Math.max(0, monthIndexOf(date) - baselineMonth);
+}
+
+/**
+ * Projects `firm` over `months` months into `out` (reused to avoid allocation in solvers).
+ *   g_t   = growthStart + (growthLongRun − growthStart)·ramp(t, growthFadeYears)
+ *   R_t   = R_{t−1}·(1 + g_t)^(1/12),          R_0 = revenueRunRate / 12
+ *   m_t   = grossMarginNow + (grossMarginTarget − grossMarginNow)·ramp(t, marginYears)
+ *   C_t   = C_0·(1 + opexGrowth)^(t/12),       C_0 = R_0·m_0 + burnNow
+ *   OCF_t = R_t·m_t − C_t;  Cash_t = Cash_{t−1} + OCF_t + F_t
+ */
+export function project(firm: FirmInputs, months = HORIZON_MONTHS, out: Projection = allocateProjection(months)): Projection {
+  if (out.revenue.length < months + 1) throw new Error("projection buffer too small");
+  const startMonth = monthIndexOf(firm.baselineDate);
+  out.startMonth = startMonth;
+  out.months = months;
+
+  const revenue0 = firm.revenueRunRate / 12;
+  const costs0 = openingCashCosts(firm);
+  const ipoMonth = inflowMonth(startMonth, firm.ipoDate);
+  const raiseMonth = firm.laterRaise > 0 ? inflowMonth(startMonth, firm.laterRaiseDate) : 0;
+  const costGrowthMonthly = Math.pow(1 + firm.opexGrowth, 1 / 12);
+
+  out.revenue[0] = revenue0;
+  out.grossMargin[0] = firm.grossMarginNow;
+  out.grossProfit[0] = revenue0 * firm.grossMarginNow;
+  out.opex[0] = costs0;
+  out.operatingCashFlow[0] = -firm.burnNow;
+  out.financing[0] = 0;
+  out.cash[0] = openingCash(firm);
+
+  let revenue = revenue0;
+  let costs = costs0;
+  let cash = out.cash[0];
+  for (let t = 1; t <= months; t++) {
+    const growth = firm.growthStart + (firm.growthLongRun - firm.growthStart) * ramp(t, firm.growthFadeYears);
+    revenue *= Math.pow(1 + growth, 1 / 12);
+    const margin = firm.grossMarginNow + (firm.grossMarginTarget - firm.grossMarginNow) * ramp(t, firm.marginYears);
+    costs *= costGrowthMonthly;
+    const grossProfit = revenue * margin;
+    const operatingCashFlow = grossProfit - costs;
+    const financing = (t === ipoMonth ? firm.ipoNetProceeds : 0) + (t === raiseMonth ? firm.laterRaise : 0);
+    cash += operatingCashFlow + financing;
+    out.revenue[t] = revenue;
+    out.grossMargin[t] = margin;
+    out.grossProfit[t] = grossProfit;
+    out.opex[t] = costs;
+    out.operatingCashFlow[t] = operatingCashFlow;
+    out.financing[t] = financing;
+    out.cash[t] = cash;
+  }
+  return out;
+}

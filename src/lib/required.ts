@@ -1,0 +1,91 @@
+// "What must be true": for one input at a time, the value that makes the firm break even
+// (some month with operating cash flow ≥ 0) by December of its target year, all else held.
+import {smallestTrue, largestTrue} from "./bisect.js";
+import {decemberOffset, firstBreakEvenMonth} from "./breakEven.js";
+import {allocateProjection, openingCashCosts, project, type Projection} from "./projection.js";
+import {fieldSpec, type FirmInputs} from "./schema.js";
+import {monthIndexOf} from "./dates.js";
+
+export interface Solution {
+  /** The answer, or null when there is none in the searched range. */
+  value: number | null;
+  /** Why there is no answer, or what a boundary answer means; null for a plain answer. */
+  reason: string | null;
+}
+
+export interface Required {
+  /** Lowest starting growth rate (a year) that breaks even by the target. */
+  growthStart: Solution;
+  /** Highest annual growth of cash costs that still breaks even by the target (negative = cuts). */
+  opexGrowth: Solution;
+  /** Smallest cut in today's monthly burn (money a month) that breaks even by the target. */
+  burnCut: Solution;
+  /** Money needed on top of the projected path to keep cash ≥ 0 until break-even. */
+  extraFunding: Solution;
+}
+
+function range(key: string): [number, number] {
+  const spec = fieldSpec(`zhipu.${key}`)!;
+  return [spec.min!, spec.max!];
+}
+
+/** A reusable yes/no test: does `firm` break even within the first `lastMonth` months? */
+function breaksEvenWithin(lastMonth: number): (firm: FirmInputs) => boolean {
+  const buffer: Projection = allocateProjection(lastMonth);
+  return (firm) => firstBreakEvenMonth(project(firm, lastMonth, buffer), lastMonth) !== null;
+}
+
+export function solveGrowthStart(firm: FirmInputs, lastMonth: number, targetYear: number): Solution {
+  if (firm.growthFadeYears === 0) return {value: null, reason: "growth now has no effect: with a fade period of 0 years growth is the long-run rate from the start"};
+  const test = breaksEvenWithin(lastMonth);
+  const [lo, hi] = range("growthStart");
+  const value = smallestTrue((g) => test({...firm, growthStart: g}), lo, hi);
+  if (value === null) return {value, reason: `not reachable: even ${fmtPct(hi)} growth a year does not break even by December ${targetYear}`};
+  if (value === lo) return {value, reason: `met even at the lowest growth searched (${fmtPct(lo)} a year)`};
+  return {value, reason: null};
+}
+
+export function solveOpexGrowth(firm: FirmInputs, lastMonth: number, targetYear: number): Solution {
+  const test = breaksEvenWithin(lastMonth);
+  const [lo, hi] = range("opexGrowth");
+  const value = largestTrue((g) => test({...firm, opexGrowth: g}), lo, hi);
+  if (value === null) return {value, reason: `not reachable: even cutting cash costs ${fmtPct(-lo)} a year does not break even by December ${targetYear}`};
+  if (value === hi) return {value, reason: `met even with cash costs growing ${fmtPct(hi)} a year`};
+  return {value, reason: null};
+}
+
+export function solveBurnCut(firm: FirmInputs, lastMonth: number, targetYear: number): Solution {
+  const test = breaksEvenWithin(lastMonth);
+  const costs0 = openingCashCosts(firm);
+  const value = smallestTrue((cut) => test({...firm, burnNow: firm.burnNow - cut}), 0, costs0);
+  if (value === null) return {value, reason: `not reachable: gross profit stays below zero through December ${targetYear} even with no cash costs`};
+  return {value, reason: null};
+}
+
+/** Lowest cash balance before the break-even month, as a shortfall (≥ 0). */
+export function extraFunding(p: Projection, breakEvenMonth: number | null): Solution {
+  if (breakEvenMonth === null) return {value: null, reason: "no break-even within the horizon, so no amount is enough"};
+  let lowest = 0;
+  for (let t = 0; t <= breakEvenMonth; t++) lowest = Math.min(lowest, p.cash[t]!);
+  return {value: -lowest + 0, reason: null};
+}
+
+export function required(firm: FirmInputs, p: Projection): Required {
+  const targetYear = firm.breakEvenTargetYear;
+  const lastMonth = Math.min(decemberOffset(monthIndexOf(firm.baselineDate), targetYear), p.months);
+  const funding = extraFunding(p, firstBreakEvenMonth(p));
+  if (lastMonth < 1) {
+    const none = {value: null, reason: `the target year ${targetYear} ends before the baseline date`};
+    return {growthStart: none, opexGrowth: none, burnCut: none, extraFunding: funding};
+  }
+  return {
+    growthStart: solveGrowthStart(firm, lastMonth, targetYear),
+    opexGrowth: solveOpexGrowth(firm, lastMonth, targetYear),
+    burnCut: solveBurnCut(firm, lastMonth, targetYear),
+    extraFunding: funding
+  };
+}
+
+function fmtPct(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}

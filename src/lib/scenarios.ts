@@ -1,0 +1,156 @@
+// Baseline inputs with their provenance, and named scenarios as overrides of the baseline.
+import {
+  FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, applyOverrides, checkValue, firmConsistencyProblem,
+  type FieldIssue, type FirmId, type FirmInputs, type MarketInputs, type Override, type Scenario
+} from "./schema.js";
+
+export type Basis = "fact" | "derived" | "assumption";
+
+/** Where an input's baseline value comes from. */
+export interface Provenance {
+  basis: Basis;
+  facts: string[];
+  formula?: string;
+  note: string;
+}
+
+export interface Baseline {
+  scenario: Scenario;
+  /** Keyed by field path, e.g. "minimax.cashNow". */
+  provenance: Record<string, Provenance & {value: unknown}>;
+}
+
+/** A scenario as written in data/scenarios/*.json: a name, words, and overrides of the baseline. */
+export interface ScenarioFile {
+  version: 1;
+  name: string;
+  title: string;
+  description: string;
+  firms?: Partial<Record<FirmId, Record<string, unknown>>>;
+  market?: Record<string, unknown>;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** Parses data/baseline.json; any problem is returned (a loader fails the build on it). */
+export function parseBaseline(json: unknown): {baseline: Baseline | null; problems: string[]} {
+  const problems: string[] = [];
+  if (!isObject(json) || json.version !== 1) return {baseline: null, problems: ["baseline: version must be 1"]};
+  const provenance: Baseline["provenance"] = {};
+  const read = (path: string, entry: unknown, spec?: (typeof FIRM_FIELDS)[number]) => {
+    if (!isObject(entry)) return void problems.push(`${path}: missing`);
+    const {value, basis, facts, note, formula} = entry;
+    if (basis !== "fact" && basis !== "derived" && basis !== "assumption") problems.push(`${path}: basis must be fact, derived or assumption`);
+    if (!Array.isArray(facts) || !facts.every((f) => typeof f === "string")) problems.push(`${path}: facts must be a list of fact ids`);
+    else if (basis !== "assumption" && facts.length === 0) problems.push(`${path}: a ${String(basis)} value must name its facts`);
+    if (typeof note !== "string" || !note) problems.push(`${path}: note (source or rationale) is required`);
+    if (basis === "derived" && typeof formula !== "string") problems.push(`${path}: a derived value must give its formula`);
+    if (spec) {
+      const checked = checkValue(spec, value);
+      if (!checked.ok) problems.push(`${path}: ${checked.reason}`);
+    }
+    provenance[path] = {value, basis: basis as Basis, facts: (facts as string[]) ?? [], note: String(note), ...(typeof formula === "string" ? {formula} : {})};
+  };
+  const firmsJson = isObject(json.firms) ? json.firms : {};
+  const firms = {} as Record<FirmId, FirmInputs>;
+  for (const firm of FIRMS) {
+    const entries = isObject(firmsJson[firm]) ? (firmsJson[firm] as Record<string, unknown>) : {};
+    for (const key of Object.keys(entries)) {
+      if (key !== "currency" && !FIRM_FIELDS.some((f) => f.key === key)) problems.push(`${firm}.${key}: unknown field`);
+    }
+    read(`${firm}.currency`, entries.currency);
+    if (isObject(entries.currency) && entries.currency.value !== FIRM_CURRENCY[firm]) problems.push(`${firm}.currency: must be ${FIRM_CURRENCY[firm]}`);
+    const inputs: Record<string, unknown> = {};
+    for (const spec of FIRM_FIELDS) {
+      read(`${firm}.${spec.key}`, entries[spec.key], spec);
+      inputs[spec.key] = isObject(entries[spec.key]) ? (entries[spec.key] as Record<string, unknown>).value : undefined;
+    }
+    firms[firm] = inputs as unknown as FirmInputs;
+  }
+  const marketJson = isObject(json.market) ? json.market : {};
+  const market: Record<string, unknown> = {};
+  for (const spec of MARKET_FIELDS) {
+    read(`market.${spec.key}`, marketJson[spec.key], spec);
+    market[spec.key] = isObject(marketJson[spec.key]) ? (marketJson[spec.key] as Record<string, unknown>).value : undefined;
+  }
+  if (problems.length) return {baseline: null, problems};
+  for (const firm of FIRMS) {
+    const problem = firmConsistencyProblem(firms[firm]);
+    if (problem) problems.push(`${firm}.${problem.field}: ${problem.reason}`);
+  }
+  if (problems.length) return {baseline: null, problems};
+  const scenario: Scenario = {
+    version: 1,
+    name: "base",
+    title: "Base case",
+    description: "The sourced baseline.",
+    firms,
+    market: market as unknown as MarketInputs
+  };
+  return {baseline: {scenario, provenance}, problems};
+}
+
+/** The overrides a scenario file (or a share link, or --set) asks for, as field paths. */
+export function scenarioFileOverrides(file: Record<string, unknown>): {overrides: Override[]; issues: FieldIssue[]} {
+  const overrides: Override[] = [];
+  const issues: FieldIssue[] = [];
+  const firms = file.firms;
+  if (firms !== undefined) {
+    if (!isObject(firms)) issues.push({field: "firms", value: JSON.stringify(firms), reason: "must be an object keyed by firm"});
+    else
+      for (const [firm, fields] of Object.entries(firms)) {
+        if (!(FIRMS as readonly string[]).includes(firm)) {
+          issues.push({field: `firms.${firm}`, value: "", reason: `unknown firm (expected ${FIRMS.join(" or ")})`});
+        } else if (!isObject(fields)) {
+          issues.push({field: `firms.${firm}`, value: JSON.stringify(fields), reason: "must be an object of fields"});
+        } else for (const [key, value] of Object.entries(fields)) overrides.push([`${firm}.${key}`, value]);
+      }
+  }
+  const market = file.market;
+  if (market !== undefined) {
+    if (!isObject(market)) issues.push({field: "market", value: JSON.stringify(market), reason: "must be an object of fields"});
+    else for (const [key, value] of Object.entries(market)) overrides.push([`market.${key}`, value]);
+  }
+  return {overrides, issues};
+}
+
+/**
+ * Resolves a scenario file against the baseline: checks its header, applies its overrides,
+ * keeps every valid field and reports every refused one.
+ */
+export function resolveScenarioFile(json: unknown, base: Scenario): {scenario: Scenario; issues: FieldIssue[]} {
+  const issues: FieldIssue[] = [];
+  if (!isObject(json)) return {scenario: base, issues: [{field: "(file)", value: "", reason: "a scenario must be a JSON object"}]};
+  const known = new Set(["version", "name", "title", "description", "firms", "market"]);
+  for (const key of Object.keys(json)) if (!known.has(key)) issues.push({field: key, value: "", reason: "unknown field"});
+  if (json.version !== 1) issues.push({field: "version", value: JSON.stringify(json.version) ?? "", reason: "must be 1"});
+  const name = typeof json.name === "string" && /^[a-z0-9][a-z0-9-]*$/.test(json.name) ? json.name : null;
+  if (name === null) issues.push({field: "name", value: JSON.stringify(json.name) ?? "", reason: "must be lowercase letters, digits and dashes"});
+  const text = (key: "title" | "description", fallback: string) => {
+    if (typeof json[key] === "string") return json[key] as string;
+    issues.push({field: key, value: JSON.stringify(json[key]) ?? "", reason: "must be text"});
+    return fallback;
+  };
+  const title = text("title", name ?? "Untitled scenario");
+  const description = text("description", "");
+  const {overrides, issues: shapeIssues} = scenarioFileOverrides(json);
+  const applied = applyOverrides(base, overrides);
+  return {
+    scenario: {...applied.scenario, name: name ?? "custom", title, description},
+    issues: [...issues, ...shapeIssues, ...applied.issues]
+  };
+}
+
+/** Resolves every preset file against the baseline; a preset with any issue is a problem. */
+export function resolvePresets(base: Scenario, files: Map<string, unknown>): {presets: Map<string, Scenario>; problems: string[]} {
+  const presets = new Map<string, Scenario>();
+  const problems: string[] = [];
+  for (const [fileName, json] of files) {
+    const {scenario, issues} = resolveScenarioFile(json, base);
+    for (const issue of issues) problems.push(`data/scenarios/${fileName}.json: ${issue.field}: ${issue.reason}`);
+    if (scenario.name !== fileName) problems.push(`data/scenarios/${fileName}.json: name "${scenario.name}" must match the file name`);
+    presets.set(fileName, scenario);
+  }
+  if (!presets.has("base")) problems.push("data/scenarios/base.json: the base preset is required");
+  return {presets, problems};
+}

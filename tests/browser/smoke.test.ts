@@ -1,0 +1,40 @@
+// Every page of the built site loads cleanly: no errors, no foreign requests, no NaN.
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import type {Browser} from "playwright-core";
+import {launch, openPage, screenshot, settle} from "./browser.ts";
+
+const PAGES = ["/"];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("every page", () => {
+  for (const path of PAGES) {
+    it(`${path} loads with no error, no failed request and no request to another origin`, async () => {
+      const {page, watch} = await openPage(browser, inject("baseUrl"), path);
+      const errorCells = await settle(page);
+      expect(errorCells).toEqual([]);
+      expect(watch.problems).toEqual([]);
+      const text = await page.locator("main").innerText();
+      expect(text).not.toMatch(/\bNaN\b|Infinity|undefined/);
+      await screenshot(page, path === "/" ? "index" : path.slice(1).replaceAll("/", "-"));
+      await page.context().close();
+    });
+  }
+
+  it("the overview shows the engine's numbers for both firms", async () => {
+    const {page} = await openPage(browser, inject("baseUrl"), "/");
+    await settle(page);
+    for (const firm of ["zhipu", "minimax"]) {
+      await expect.poll(() => page.getByTestId(`runway-${firm}`).first().count()).toBeGreaterThan(0);
+    }
+    const runway = await page.getByTestId("runway-zhipu").first().getAttribute("data-value");
+    expect(Number(runway)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});

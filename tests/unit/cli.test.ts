@@ -1,0 +1,101 @@
+// The headless runner, run as a user would: a process, its stdout, stderr and exit code.
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {ROOT} from "../../scripts/data.ts";
+
+function run(...args: string[]) {
+  const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/model.ts"), ...args], {cwd: ROOT, encoding: "utf8"});
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+const errorLines = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("error: "));
+
+describe("npm run model", () => {
+  it("prints both firms' results for a preset as JSON", () => {
+    const {code, stdout, stderr} = run("base");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenario.name).toBe("base");
+    for (const firm of ["zhipu", "minimax"]) {
+      const f = out.firms[firm];
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(["currency", "runway", "breakEven", "required", "monthly"]));
+      expect(Object.keys(f.runway)).toEqual(expect.arrayContaining(["months", "cashOutDate"]));
+      expect(Object.keys(f.breakEven)).toEqual(expect.arrayContaining(["date", "year", "targetYear", "meetsTarget"]));
+      expect(Object.keys(f.required)).toEqual(["growthStart", "opexGrowth", "burnCut", "extraFunding"]);
+      expect(f.monthly.length).toBeGreaterThanOrEqual(120);
+      expect(Object.keys(f.monthly[0])).toEqual(["date", "revenue", "grossProfit", "opex", "operatingCashFlow", "financing", "cash"]);
+    }
+    expect(out.firms.zhipu.currency).toBe("RMB");
+    expect(out.firms.minimax.currency).toBe("USD");
+    expect(out.firms.zhipu.breakEven.targetYear).toBe(2026);
+    expect(out.firms.minimax.breakEven.targetYear).toBe(2027);
+  });
+
+  it("applies --set with the schema's names: the hand-computed MiniMax runway", () => {
+    const sets = ["growthStart=0", "growthLongRun=0", "grossMarginTarget=0.234", "opexGrowth=0", "ipoNetProceeds=0"].flatMap((s) => ["--set", `minimax.${s}`]);
+    const out = JSON.parse(run("base", ...sets).stdout);
+    expect(out.firms.minimax.runway.months).toBeCloseTo(1046.2 / 27.9, 9);
+    expect(out.firms.minimax.runway.cashOutDate).toBe("2028-11-14");
+  });
+
+  it("prints CSV with --format csv", () => {
+    const {code, stdout} = run("bear", "--format", "csv");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe("firm,currency,date,revenue,grossProfit,opex,operatingCashFlow,financing,cash");
+    expect(lines[1]).toMatch(/^zhipu,RMB,2025-07,/);
+    expect(lines.some((l) => l.startsWith("minimax,USD,2025-10,"))).toBe(true);
+  });
+
+  it("reads a scenario file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "mine.json");
+    writeFileSync(file, JSON.stringify({version: 1, name: "mine", title: "Mine", description: "test", firms: {zhipu: {burnNow: 150}}}));
+    const out = JSON.parse(run(file).stdout);
+    expect(out.scenario.name).toBe("mine");
+    expect(out.scenario.firms.zhipu.burnNow).toBe(150);
+  });
+
+  const bad: [string, string[], RegExp[]][] = [
+    ["an unknown preset", ["nope"], [/^error: scenario: unknown preset "nope"/]],
+    ["an unreadable file", ["missing/none.json"], [/^error: scenario: cannot read missing\/none\.json/]],
+    ["an unknown field", ["base", "--set", "zhipu.magic=1"], [/^error: zhipu\.magic: unknown field/]],
+    ["a value out of range", ["base", "--set", "minimax.growthStart=99"], [/^error: minimax\.growthStart: must be between -0\.9 and 20/]],
+    ["not a number", ["base", "--set", "minimax.burnNow=lots"], [/^error: minimax\.burnNow: must be a number/]],
+    ["a bad format", ["base", "--format", "xml"], [/^error: --format: must be json or csv/]],
+    ["several problems at once", ["nope", "--set", "zhipu.magic=1", "--set", "minimax.burnNow=x"], [/unknown preset/, /zhipu\.magic/, /minimax\.burnNow/]]
+  ];
+  for (const [what, args, expected] of bad) {
+    it(`refuses ${what}: exit 2, one line per problem, nothing on stdout`, () => {
+      const {code, stdout, stderr} = run(...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      const lines = errorLines(stderr);
+      expect(lines).toHaveLength(expected.length);
+      expected.forEach((re, i) => expect(lines[i]).toMatch(re));
+    });
+  }
+
+  it("refuses a scenario file with a bad field, naming it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({version: 1, name: "bad", title: "Bad", description: "x", firms: {minimax: {burnNow: "fast"}}}));
+    const {code, stdout, stderr} = run(file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(errorLines(stderr)).toEqual(['error: minimax.burnNow: must be a number (got fast)']);
+  });
+
+  it("refuses a file that is not JSON", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "broken.json");
+    writeFileSync(file, "{not json");
+    const {code, stderr} = run(file);
+    expect(code).toBe(2);
+    expect(errorLines(stderr)[0]).toMatch(/^error: scenario: cannot read .*broken\.json/);
+  });
+});

@@ -1,0 +1,82 @@
+// Hand-computed cases for the projection, the runway and break-even.
+import {describe, expect, it} from "vitest";
+import {breakEven} from "../../src/lib/breakEven.ts";
+import {computeFirm} from "../../src/lib/model.ts";
+import {openingCashCosts, project} from "../../src/lib/projection.ts";
+import {runway} from "../../src/lib/runway.ts";
+import {baseline, flatFirm} from "./helpers.ts";
+
+describe("projection", () => {
+  it("with no growth, a flat margin and flat costs, cash falls by the burn every month", () => {
+    const p = project(flatFirm(), 24);
+    for (let t = 1; t <= 24; t++) {
+      expect(p.operatingCashFlow[t]).toBeCloseTo(-27.9, 10);
+      expect(p.cash[t]).toBeCloseTo(1046.2 - 27.9 * t, 9);
+    }
+  });
+
+  it("MiniMax's own arithmetic: US$1,046.2M ÷ US$27.9M a month = 37.5 months", () => {
+    const r = runway(project(flatFirm()));
+    expect(r.status).toBe("runs-out");
+    expect(r.months).toBeCloseTo(1046.2 / 27.9, 10); // 37.498…, the article's "about 37 months"
+    expect(r.cashOutDate).toBe("2028-11-14");
+  });
+
+  it("the baseline MiniMax, held flat and without the IPO, gives the same runway", () => {
+    const minimax = {...baseline.scenario.firms.minimax, growthStart: 0, growthLongRun: 0, grossMarginTarget: baseline.scenario.firms.minimax.grossMarginNow, opexGrowth: 0, ipoNetProceeds: 0};
+    expect(runway(project(minimax)).months).toBeCloseTo(1046.2 / 27.9, 10);
+  });
+
+  it("calibrates month-0 costs so that gross profit − costs = −burn", () => {
+    const firm = flatFirm({revenueRunRate: 120, grossMarginNow: 0.5, burnNow: 20});
+    // R_0 = 120 / 12 = 10, GP_0 = 5, so C_0 = 5 + 20 = 25.
+    expect(openingCashCosts(firm)).toBe(25);
+  });
+
+  it("compounds annual rates monthly: 21 % a year is 10 % after six months", () => {
+    const p = project(flatFirm({growthStart: 0.21, growthLongRun: 0.21, opexGrowth: 0.21}), 12);
+    expect(p.revenue[6]! / p.revenue[0]!).toBeCloseTo(1.1, 12);
+    expect(p.revenue[12]! / p.revenue[0]!).toBeCloseTo(1.21, 12);
+    expect(p.opex[12]! / p.opex[0]!).toBeCloseTo(1.21, 12);
+  });
+
+  it("fades growth and moves the margin linearly", () => {
+    const p = project(flatFirm({growthStart: 1, growthLongRun: 0, growthFadeYears: 1, grossMarginNow: 0.2, grossMarginTarget: 0.5, marginYears: 2}), 36);
+    expect(p.grossMargin[12]).toBeCloseTo(0.35, 12); // halfway after one of two years
+    expect(p.grossMargin[24]).toBeCloseTo(0.5, 12);
+    expect(p.grossMargin[36]).toBeCloseTo(0.5, 12);
+    // Month 6 grows at 1 + (0 − 1)·6/12 = 0.5 a year; after month 12 growth is 0.
+    expect(p.revenue[6]! / p.revenue[5]!).toBeCloseTo(Math.pow(1.5, 1 / 12), 12);
+    expect(p.revenue[13]).toBeCloseTo(p.revenue[12]!, 12);
+  });
+
+  it("adds IPO proceeds in the listing month only", () => {
+    const p = project(flatFirm({ipoDate: "2026-01-09", ipoNetProceeds: 500}), 12);
+    expect([...p.financing.slice(0, 6)]).toEqual([0, 0, 0, 0, 500, 0]); // Oct, Nov, Dec, Jan
+    expect(p.cash[4]).toBeCloseTo(1046.2 - 4 * 27.9 + 500, 9);
+  });
+
+  it("breaks even in a known month", () => {
+    // Revenue 10/month at a 50 % margin, costs 25 → burn 20. Costs fall 50 % a year:
+    // C_t = 25 · 0.5^(t/12) ≤ 5 when t ≥ 12·log2(5) = 27.86, so month 28 (Jan 2028) is the first.
+    const firm = flatFirm({revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, opexGrowth: -0.5});
+    const b = breakEven(project(firm), 2027);
+    expect(b.months).toBe(28);
+    expect(b.date).toBe("2028-01");
+    expect(b.year).toBe(2028);
+    expect(b.meetsTarget).toBe(false);
+    expect(b.annualYear).toBe(2028);
+  });
+
+  it("reports a firm that never runs out and turns cash-positive as self-funding", () => {
+    const result = computeFirm("minimax", flatFirm({cashNow: 1e4, revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, opexGrowth: -0.5}));
+    expect(result.runway).toEqual({status: "self-funding", months: null, cashOutDate: null});
+  });
+
+  it("reports cash that lasts the horizon while still burning as beyond the horizon", () => {
+    const result = computeFirm("minimax", flatFirm({cashNow: 1e5, burnNow: 1}));
+    expect(result.runway.status).toBe("beyond-horizon");
+    expect(result.breakEven.date).toBeNull();
+    expect(result.required.extraFunding.value).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+// Invariants of the model over the whole input space (fast-check).
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {computeFirm} from "../../src/lib/model.ts";
+import {project} from "../../src/lib/projection.ts";
+import {firmReport} from "../../src/lib/report.ts";
+import {runway} from "../../src/lib/runway.ts";
+import {arbFirm, arbPlausibleFirm, breaksEvenByTarget} from "./helpers.ts";
+
+const runwayMonths = (firm: Parameters<typeof project>[0]) => runway(project(firm)).months ?? Infinity;
+
+function allFinite(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(allFinite);
+  if (value && typeof value === "object") return Object.values(value).every(allFinite);
+  return true;
+}
+
+describe("model invariants", () => {
+  it("cash identity: Cash_H = Cash_0 + ΣOCF + ΣF", () => {
+    fc.assert(
+      fc.property(arbFirm, (firm) => {
+        const p = project(firm);
+        let flows = 0;
+        let scale = Math.abs(p.cash[0]!);
+        for (let t = 1; t <= p.months; t++) {
+          flows += p.operatingCashFlow[t]! + p.financing[t]!;
+          scale += Math.abs(p.operatingCashFlow[t]!) + Math.abs(p.financing[t]!);
+        }
+        expect(Math.abs(p.cash[p.months]! - (p.cash[0]! + flows))).toBeLessThanOrEqual(1e-9 * Math.max(1, scale));
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it("runway never lengthens when the burn rises", () => {
+    fc.assert(
+      fc.property(arbFirm, fc.double({min: 0, max: 500, noNaN: true}), (firm, extra) => {
+        expect(runwayMonths({...firm, burnNow: firm.burnNow + extra})).toBeLessThanOrEqual(runwayMonths(firm));
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it("runway never shortens when growth rises, while gross margins are positive", () => {
+    fc.assert(
+      fc.property(arbPlausibleFirm, fc.double({min: 0, max: 3, noNaN: true}), (firm, extra) => {
+        expect(runwayMonths({...firm, growthStart: firm.growthStart + extra})).toBeGreaterThanOrEqual(runwayMonths(firm));
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it("every solver's answer, plugged back in, breaks even by the target year", () => {
+    fc.assert(
+      fc.property(arbPlausibleFirm, (firm) => {
+        const {growthStart, opexGrowth, burnCut, extraFunding} = computeFirm("zhipu", firm).required;
+        if (growthStart.value !== null) expect(breaksEvenByTarget({...firm, growthStart: growthStart.value})).toBe(true);
+        if (opexGrowth.value !== null) expect(breaksEvenByTarget({...firm, opexGrowth: opexGrowth.value})).toBe(true);
+        if (burnCut.value !== null) expect(breaksEvenByTarget({...firm, burnNow: firm.burnNow - burnCut.value})).toBe(true);
+        if (extraFunding.value !== null) expect(extraFunding.value).toBeGreaterThanOrEqual(0);
+        // A null answer always comes with a reason.
+        for (const s of [growthStart, opexGrowth, burnCut, extraFunding]) if (s.value === null) expect(s.reason).toBeTruthy();
+      }),
+      {numRuns: 200}
+    );
+  });
+
+  it("the growth answer is the smallest: a little less misses the target", () => {
+    fc.assert(
+      fc.property(arbPlausibleFirm, (firm) => {
+        const {growthStart} = computeFirm("zhipu", firm).required;
+        fc.pre(growthStart.value !== null && growthStart.reason === null);
+        expect(breaksEvenByTarget({...firm, growthStart: growthStart.value! - 1e-6 * Math.max(1, Math.abs(growthStart.value!))})).toBe(false);
+      }),
+      {numRuns: 200}
+    );
+  });
+
+  it("same inputs give the same output", () => {
+    fc.assert(
+      fc.property(arbFirm, (firm) => {
+        expect(firmReport(computeFirm("minimax", firm))).toEqual(firmReport(computeFirm("minimax", {...firm})));
+      }),
+      {numRuns: 100}
+    );
+  });
+
+  it("no NaN or Infinity anywhere in the output, for any valid inputs", () => {
+    fc.assert(
+      fc.property(arbFirm, (firm) => {
+        expect(allFinite(firmReport(computeFirm("zhipu", firm)))).toBe(true);
+      }),
+      {numRuns: 300}
+    );
+  });
+});

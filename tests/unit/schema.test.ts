@@ -1,0 +1,136 @@
+// The one schema: field checks, overrides that keep every valid field, and share links.
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
+import {resolveScenarioFile} from "../../src/lib/scenarios.ts";
+import {FIRMS, FIRM_FIELDS, MARKET_FIELDS, allFieldPaths, applyOverrides, checkValue, fieldSpec, getField, type Override} from "../../src/lib/schema.ts";
+import {arbField, baseline, presets} from "./helpers.ts";
+
+const base = baseline.scenario;
+
+describe("checkValue", () => {
+  const growth = fieldSpec("minimax.growthStart")!;
+  it("reads numbers from text strictly", () => {
+    expect(checkValue(growth, "0.8")).toEqual({ok: true, value: 0.8});
+    expect(checkValue(growth, "-.5")).toEqual({ok: true, value: -0.5});
+    expect(checkValue(growth, "8e-1")).toEqual({ok: true, value: 0.8});
+    for (const bad of ["", "abc", "0x10", "1,5", "Infinity", "NaN", "1 2", "alert(1)"]) expect(checkValue(growth, bad).ok).toBe(false);
+  });
+  it("names the range when a value is outside it", () => {
+    expect(checkValue(growth, "25")).toEqual({ok: false, reason: "must be between -0.9 and 20"});
+  });
+  it("refuses non-integers for integer fields and bad dates", () => {
+    expect(checkValue(fieldSpec("zhipu.breakEvenTargetYear")!, "2026.5").ok).toBe(false);
+    expect(checkValue(fieldSpec("zhipu.ipoDate")!, "2026-02-30").ok).toBe(false);
+    expect(checkValue(fieldSpec("zhipu.includeUndrawnFacilities")!, "yes").ok).toBe(false);
+  });
+  it("knows every path and no other", () => {
+    expect(allFieldPaths()).toHaveLength(FIRMS.length * FIRM_FIELDS.length + MARKET_FIELDS.length);
+    for (const path of allFieldPaths()) expect(fieldSpec(path)).toBeDefined();
+    for (const path of ["zhipu", "zhipu.", "other.burnNow", "zhipu.burnNow.x", "market.burnNow", "__proto__.x", "zhipu.constructor"]) expect(fieldSpec(path)).toBeUndefined();
+  });
+});
+
+describe("applyOverrides", () => {
+  it("keeps every valid field and reports each bad one with its reason", () => {
+    const {scenario, issues} = applyOverrides(base, [
+      ["minimax.burnNow", "25"],
+      ["minimax.growthStart", "fast"],
+      ["zhipu.growthStart", "0.9"],
+      ["zhipu.nope", "1"],
+      ["market.usdHkd", "99"]
+    ]);
+    expect(scenario.firms.minimax.burnNow).toBe(25);
+    expect(scenario.firms.zhipu.growthStart).toBe(0.9);
+    expect(scenario.firms.minimax.growthStart).toBe(base.firms.minimax.growthStart);
+    expect(issues).toEqual([
+      {field: "minimax.growthStart", value: "fast", reason: "must be a number"},
+      {field: "zhipu.nope", value: "1", reason: "unknown field"},
+      {field: "market.usdHkd", value: "99", reason: "must be between 1 and 20"}
+    ]);
+  });
+  it("refuses an override that would make cash costs negative, keeping the previous value", () => {
+    // At a −100 % margin MiniMax's gross loss is 71.25 / 12 = 5.94 a month, so a burn of 1 is impossible.
+    const {scenario, issues} = applyOverrides(base, [["minimax.grossMarginNow", "-1"], ["minimax.burnNow", "1"]]);
+    expect(scenario.firms.minimax.grossMarginNow).toBe(-1);
+    expect(scenario.firms.minimax.burnNow).toBe(base.firms.minimax.burnNow);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.reason).toMatch(/cash costs would be negative/);
+  });
+  it("never mutates its input", () => {
+    const before = JSON.stringify(base);
+    applyOverrides(base, [["minimax.burnNow", "1"]]);
+    expect(JSON.stringify(base)).toBe(before);
+  });
+  it("never throws, whatever it is given", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...allFieldPaths()), fc.string()), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)))), (overrides) => {
+        const {scenario, issues} = applyOverrides(base, overrides as Override[]);
+        expect(issues.length).toBeLessThanOrEqual(overrides.length);
+        expect(Object.keys(scenario.firms)).toEqual([...FIRMS]);
+      })
+    );
+  });
+});
+
+describe("share links", () => {
+  it("carry only what differs from the preset, readably", () => {
+    const {scenario} = applyOverrides(presets.get("base")!, [["minimax.growthStart", "0.8"], ["zhipu.burnNow", "250"]]);
+    expect(encodeShareLink("base", presets.get("base")!, scenario)).toBe("scenario=base&zhipu.burnNow=250&minimax.growthStart=0.8");
+    expect(encodeShareLink("bear", presets.get("bear")!, presets.get("bear")!)).toBe("scenario=bear");
+  });
+
+  it("round-trip any state exactly", () => {
+    const arbOverrides = fc.array(fc.constantFrom(...allFieldPaths()).chain((path) => arbField(fieldSpec(path)!).map((v) => [path, v] as Override)), {maxLength: 12});
+    fc.assert(
+      fc.property(fc.constantFrom(...presets.keys()), arbOverrides, (name, overrides) => {
+        const preset = presets.get(name)!;
+        const {scenario} = applyOverrides(preset, overrides);
+        const decoded = decodeShareLink(encodeShareLink(name, preset, scenario), presets);
+        expect(decoded.issues).toEqual([]);
+        expect(decoded.presetName).toBe(name);
+        for (const path of allFieldPaths()) expect(getField(decoded.scenario, path)).toBe(getField(scenario, path));
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it("drop bad fields with reasons and keep the rest", () => {
+    const decoded = decodeShareLink("?scenario=bull&minimax.burnNow=25&zhipu.growthStart=abc&foo=1&minimax.price=%3Cscript%3Ealert(1)%3C%2Fscript%3E", presets);
+    expect(decoded.presetName).toBe("bull");
+    expect(decoded.scenario.firms.minimax.burnNow).toBe(25);
+    expect(decoded.scenario.firms.zhipu.growthStart).toBe(presets.get("bull")!.firms.zhipu.growthStart);
+    expect(decoded.issues.map((i) => i.field)).toEqual(["zhipu.growthStart", "foo", "minimax.price"]);
+    expect(decoded.issues[2]!.value).toBe("<script>alert(1)</script>"); // kept as text, for the notice
+  });
+
+  it("fall back to the base preset for an unknown preset name, and say so", () => {
+    const decoded = decodeShareLink("scenario=moon&zhipu.burnNow=100", presets);
+    expect(decoded.presetName).toBe("base");
+    expect(decoded.scenario.firms.zhipu.burnNow).toBe(100);
+    expect(decoded.issues[0]).toMatchObject({field: "scenario", value: "moon"});
+  });
+});
+
+describe("scenario files", () => {
+  it("resolve against the baseline", () => {
+    const {scenario, issues} = resolveScenarioFile({version: 1, name: "mine", title: "Mine", description: "d", firms: {zhipu: {burnNow: 200}}}, base);
+    expect(issues).toEqual([]);
+    expect(scenario.name).toBe("mine");
+    expect(scenario.firms.zhipu.burnNow).toBe(200);
+    expect(scenario.firms.minimax).toEqual(base.firms.minimax);
+  });
+  it("report every problem and keep every valid field", () => {
+    const {scenario, issues} = resolveScenarioFile({version: 2, name: "Bad Name", title: 3, firms: {zhipu: {burnNow: -1, growthStart: 0.5}, acme: {}}, market: {usdRmb: "7.1"}, extra: 1}, base);
+    expect(issues.map((i) => i.field)).toEqual(["extra", "version", "name", "title", "description", "firms.acme", "zhipu.burnNow"]);
+    expect(scenario.firms.zhipu.growthStart).toBe(0.5);
+    expect(scenario.market.usdRmb).toBe(7.1);
+  });
+  it("every preset resolves cleanly and describes itself", () => {
+    for (const [name, scenario] of presets) {
+      expect(scenario.name).toBe(name);
+      expect(scenario.description.length).toBeGreaterThan(40);
+    }
+    expect([...presets.keys()].sort()).toEqual(["base", "bear", "bull", "management-targets"]);
+  });
+});

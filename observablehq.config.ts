@@ -14,5 +14,13 @@ export default {
   globalStylesheets: [],
   footer: "",
   style: "style.css",
+  pages: [
+    {name: "Zhipu AI", path: "/zhipu"},
+    {name: "MiniMax", path: "/minimax"},
+    {name: "Unit economics", path: "/unit-economics"},
+    {name: "Sources", path: "/sources"},
+    {name: "Method", path: "/method"}
+  ],
+  pager: false,
   head: `<link rel="icon" href="data:,"><script type="importmap">${JSON.stringify(importMap)}</script>`
 };

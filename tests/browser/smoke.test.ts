@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {launch, openPage, screenshot, settle} from "./browser.ts";
 
-const PAGES = ["/"];
+const PAGES = ["/", "/zhipu", "/minimax", "/unit-economics", "/sources", "/method"];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,4 +37,21 @@ describe("every page", () => {
     expect(Number(runway)).toBeGreaterThan(0);
     await page.context().close();
   });
+});
+
+describe("themes and widths", () => {
+  for (const path of ["/", "/zhipu", "/unit-economics"]) {
+    it(`${path} fits a phone screen in the dark theme`, async () => {
+      const {page, watch} = await openPage(browser, inject("baseUrl"), path, {width: 390, height: 844, colorScheme: "dark"});
+      expect(await settle(page)).toEqual([]);
+      // The page itself never scrolls sideways (wide tables scroll inside their own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).not.toBe("rgb(255, 255, 255)");
+      expect(watch.problems).toEqual([]);
+      await screenshot(page, `${path === "/" ? "index" : path.slice(1)}-phone-dark`);
+      await page.context().close();
+    });
+  }
 });

@@ -1,0 +1,108 @@
+// The page's scenario state: a preset plus the user's changes, mirrored in the URL as a share link.
+import {applyOverrides, cloneScenario, type FieldIssue, type FirmId, type Scenario} from "../lib/schema.js";
+import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
+
+const URL_DELAY_MS = 150;
+
+/**
+ * Holds the current scenario, announces every change with a "change" event, and keeps
+ * `location.search` equal to the share link (preset + differing fields) via history.replaceState.
+ */
+export class ScenarioStore extends EventTarget {
+  readonly presets: ReadonlyMap<string, Scenario>;
+  presetName: string;
+  scenario: Scenario;
+  /** Fields dropped from the link the page was opened with, and why. */
+  readonly linkIssues: FieldIssue[];
+  #urlTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(presets: readonly Scenario[], search: string) {
+    super();
+    this.presets = new Map(presets.map((p) => [p.name, p]));
+    const decoded = decodeShareLink(search, this.presets);
+    this.presetName = decoded.presetName;
+    this.scenario = decoded.scenario;
+    this.linkIssues = decoded.issues;
+    // Rewrite the URL at once when the link had problems, so that what is shared is what is shown.
+    if (decoded.issues.length) this.#writeUrl();
+    this.#syncNavigation();
+  }
+
+  get preset(): Scenario {
+    return this.presets.get(this.presetName)!;
+  }
+
+  /** Sets one field from a typed or text value; returns the reason when it is refused. */
+  set(path: string, value: unknown): string | null {
+    const {scenario, issues} = applyOverrides(this.scenario, [[path, value]]);
+    if (issues.length) return issues[0]!.reason;
+    this.scenario = scenario;
+    this.#changed();
+    return null;
+  }
+
+  /** Switches to a preset, dropping every change. */
+  usePreset(name: string): void {
+    const preset = this.presets.get(name) ?? this.presets.get(DEFAULT_PRESET)!;
+    this.presetName = preset.name;
+    this.scenario = cloneScenario(preset);
+    this.#changed(true);
+  }
+
+  /** Puts one firm's fields back to the preset's. */
+  resetFirm(firm: FirmId): void {
+    const next = cloneScenario(this.scenario);
+    next.firms[firm] = {...this.preset.firms[firm]};
+    this.scenario = next;
+    this.#changed(true);
+  }
+
+  /** The query string of the current state (without "?"). */
+  get query(): string {
+    return encodeShareLink(this.presetName, this.preset, this.scenario);
+  }
+
+  get shareUrl(): string {
+    return `${location.origin}${location.pathname}?${this.query}`;
+  }
+
+  #changed(urlNow = false): void {
+    this.dispatchEvent(new Event("change"));
+    if (urlNow) this.#writeUrl();
+    else if (this.#urlTimer === null) this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_DELAY_MS);
+  }
+
+  // Sliders fire many events a second; the URL is written at most every URL_DELAY_MS.
+  #writeUrl(): void {
+    if (this.#urlTimer !== null) clearTimeout(this.#urlTimer);
+    this.#urlTimer = null;
+    const url = `${location.pathname}?${this.query}${location.hash}`;
+    history.replaceState(history.state, "", url);
+    this.#syncNavigation();
+    this.dispatchEvent(new Event("url"));
+  }
+
+  /** Carries the state to the other model pages through the sidebar links. */
+  #syncNavigation(): void {
+    const query = this.query;
+    for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-keeps-scenario], #observablehq-sidebar a")) {
+      const url = new URL(link.href, location.href);
+      if (url.origin !== location.origin || !MODEL_PAGES.test(url.pathname)) continue;
+      url.search = query;
+      link.href = url.pathname + url.search + url.hash;
+    }
+  }
+}
+
+/** Pages that read the scenario from the URL. */
+const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation)?(\.html)?$/;
+
+/** A reactive source for Generators.observe: calls `notify` with every new scenario. */
+export function observeScenario(store: ScenarioStore) {
+  return (notify: (scenario: Scenario) => void) => {
+    const update = () => notify(store.scenario);
+    update();
+    store.addEventListener("change", update);
+    return () => store.removeEventListener("change", update);
+  };
+}

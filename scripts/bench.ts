@@ -1,22 +1,12 @@
 // Benchmarks the engine: a full two-firm recompute (projection, runway, break-even, all solvers).
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
+import {median, quantile} from "simple-statistics";
 import {computeScenario} from "../src/lib/model.ts";
 import {resolvePresets} from "../src/lib/scenarios.ts";
 import {readBaseline, readPresetFiles} from "./data.ts";
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-export function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
 /** Times `fn` `samples` times (after a warm-up), returning milliseconds per call. */
-export function time(fn: () => unknown, samples: number, warmup = 50): number[] {
+function time(fn: () => unknown, samples: number, warmup = 50): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < samples; i++) {

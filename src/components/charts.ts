@@ -26,6 +26,7 @@ export function chartEnd(results: FirmResult[]): Date {
 }
 
 interface Marker {
+  kind: "cash-out" | "break-even";
   firm: string;
   date: Date;
   value: number;
@@ -35,10 +36,10 @@ interface Marker {
 function markersOf(r: FirmResult, currency: Currency, market: MarketInputs, scale: number): Marker[] {
   const out: Marker[] = [];
   const firm = FIRM_NAME[r.firm];
-  if (r.runway.cashOutDate) out.push({firm, date: isoToDate(r.runway.cashOutDate), value: 0, label: `${firm}: cash out ${formatMonthYear(r.runway.cashOutDate)}`});
+  if (r.runway.cashOutDate) out.push({kind: "cash-out", firm, date: isoToDate(r.runway.cashOutDate), value: 0, label: `${firm}: cash out ${formatMonthYear(r.runway.cashOutDate)}`});
   if (r.breakEven.date && r.breakEven.months !== null) {
     const value = convert(r.projection.cash[r.breakEven.months]!, r.currency, currency, market) / scale;
-    out.push({firm, date: monthEndDate(r.projection.startMonth + r.breakEven.months), value, label: `${firm}: break-even ${formatMonthYear(r.breakEven.date)}`});
+    out.push({kind: "break-even", firm, date: monthEndDate(r.projection.startMonth + r.breakEven.months), value, label: `${firm}: break-even ${formatMonthYear(r.breakEven.date)}`});
   }
   return out;
 }
@@ -67,7 +68,9 @@ export function cashPathsChart(results: FirmResult[], options: {currency: Curren
       Plot.ruleX([today], {stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "3,3"}),
       Plot.text([today], {x: (d: Date) => d, frameAnchor: "bottom", text: () => "today", dy: -4, fontSize: 10, fill: "currentColor"}),
       Plot.lineY(rows, {x: "date", y: "cash", stroke: "firm", strokeWidth: 2}),
-      Plot.dot(markers, {x: "date", y: "value", fill: "firm", stroke: "var(--theme-background, white)", r: 5, symbol: (d: Marker) => (d.label.includes("cash out") ? "times" : "circle")}),
+      // Cash-out: a cross (a stroked symbol); break-even: a filled dot.
+      Plot.dot(markers.filter((m) => m.kind === "cash-out"), {x: "date", y: "value", stroke: "firm", strokeWidth: 3, r: 7, symbol: "times"}),
+      Plot.dot(markers.filter((m) => m.kind === "break-even"), {x: "date", y: "value", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
       Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", title: (d: {firm: string; date: Date; cash: number}) => `${d.firm}, ${formatMonthYear(d.date.toISOString().slice(0, 10))}\nCash ${formatMoney(d.cash * scale, currency)}`})),
       Plot.tip(markers, Plot.pointer({x: "date", y: "value", title: "label"}))
     ]

@@ -125,8 +125,13 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
   first.addEventListener(spec.kind === "boolean" || spec.kind === "date" ? "change" : "input", () => commit(read()));
   reset.addEventListener("click", () => commit(getField(store.preset, path)));
 
+  let shown: unknown;
+  let shownPreset = "";
   const sync = () => {
     const value = getField(store.scenario, path);
+    if (Object.is(value, shown) && shownPreset === store.presetName) return; // most changes are to other fields
+    shown = value;
+    shownPreset = store.presetName;
     const changed = value !== getField(store.preset, path);
     element.classList.toggle("control--changed", changed);
     reset.hidden = !changed;

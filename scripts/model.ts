@@ -2,7 +2,7 @@
 //   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
 import {existsSync, readFileSync} from "node:fs";
-import {computeScenario} from "../src/lib/model.ts";
+import {computeImplied, computeScenario} from "../src/lib/model.ts";
 import {scenarioCsv, scenarioReport} from "../src/lib/report.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
 import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
@@ -90,7 +90,12 @@ function main(argv: string[]): number {
     return 2;
   }
   const results = computeScenario(scenario);
-  process.stdout.write(args.format === "csv" ? scenarioCsv(results) : `${JSON.stringify(scenarioReport(scenario, results), null, 2)}\n`);
+  if (args.format === "csv") {
+    process.stdout.write(scenarioCsv(results));
+    return 0;
+  }
+  const implied = {zhipu: computeImplied("zhipu", scenario.firms.zhipu, scenario.market), minimax: computeImplied("minimax", scenario.firms.minimax, scenario.market)};
+  process.stdout.write(`${JSON.stringify(scenarioReport(scenario, results, implied), null, 2)}\n`);
   return 0;
 }
 

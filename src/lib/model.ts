@@ -3,7 +3,8 @@ import {breakEven, type BreakEven} from "./breakEven.js";
 import {project, type Projection} from "./projection.js";
 import {required, type Required} from "./required.js";
 import {runway, type Runway} from "./runway.js";
-import {FIRMS, FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type Scenario} from "./schema.js";
+import {FIRMS, FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type MarketInputs, type Scenario} from "./schema.js";
+import {impliedGrowth, impliedMargin, valueFirm, type FirmValuation, type ImpliedGrowth, type ImpliedMargin} from "./valuation.js";
 
 export interface FirmResult {
   firm: FirmId;
@@ -13,9 +14,11 @@ export interface FirmResult {
   runway: Runway;
   breakEven: BreakEven;
   required: Required;
+  /** The DCF of this same projection, and the market view. */
+  valuation: FirmValuation;
 }
 
-export function computeFirm(firm: FirmId, inputs: FirmInputs): FirmResult {
+export function computeFirm(firm: FirmId, inputs: FirmInputs, market: MarketInputs): FirmResult {
   const projection = project(inputs);
   return {
     firm,
@@ -24,10 +27,21 @@ export function computeFirm(firm: FirmId, inputs: FirmInputs): FirmResult {
     projection,
     runway: runway(projection),
     breakEven: breakEven(projection, inputs.breakEvenTargetYear),
-    required: required(inputs, projection)
+    required: required(inputs, projection),
+    valuation: valueFirm(firm, inputs, market, projection)
   };
 }
 
 export function computeScenario(scenario: Scenario): Record<FirmId, FirmResult> {
-  return Object.fromEntries(FIRMS.map((firm) => [firm, computeFirm(firm, scenario.firms[firm])])) as Record<FirmId, FirmResult>;
+  return Object.fromEntries(FIRMS.map((firm) => [firm, computeFirm(firm, scenario.firms[firm], scenario.market)])) as Record<FirmId, FirmResult>;
+}
+
+/** What the market price implies (reverse DCF): slower than the rest, so computed on demand. */
+export interface Implied {
+  growth: ImpliedGrowth;
+  margin: ImpliedMargin;
+}
+
+export function computeImplied(firm: FirmId, inputs: FirmInputs, market: MarketInputs): Implied {
+  return {growth: impliedGrowth(firm, inputs, market), margin: impliedMargin(firm, inputs, market)};
 }

@@ -1,7 +1,8 @@
 // The runner's output: one plain-JSON (or CSV) record of a scenario's results, both firms.
 import {yearMonth} from "./dates.js";
-import type {FirmResult} from "./model.js";
-import {FIRMS, type FirmId, type Scenario} from "./schema.js";
+import {convert} from "./fx.js";
+import type {FirmResult, Implied} from "./model.js";
+import {FIRMS, type FirmId, type MarketInputs, type Scenario} from "./schema.js";
 
 export interface MonthRow {
   date: string;
@@ -30,21 +31,41 @@ export function monthlyRows(result: FirmResult): MonthRow[] {
   return rows;
 }
 
-export function firmReport(result: FirmResult) {
+/** The valuation as the runner prints it: money in HKD (like the price), in millions except per share. */
+export function valuationReport(result: FirmResult, market: MarketInputs, implied?: Implied) {
+  const v = result.valuation;
+  const hkd = (x: number) => convert(x, result.currency, "HKD", market);
+  return {
+    currency: "HKD" as const,
+    valuePerShare: v.valuePerShareHkd,
+    price: v.price,
+    gap: v.gap,
+    marketCap: hkd(v.marketCap),
+    netCash: hkd(v.netCash),
+    enterpriseValue: hkd(v.enterpriseValue),
+    evToRevenue: v.evToRevenue,
+    marketCapToTargetYearRevenue: v.marketCapToTargetYearRevenue,
+    ...(implied ? {impliedGrowth: implied.growth, impliedMargin: implied.margin} : {}),
+    reportingCurrency: {currency: result.currency, valuePerShare: v.valuePerShare, bridge: v.dcf.bridge}
+  };
+}
+
+export function firmReport(result: FirmResult, market: MarketInputs, implied?: Implied) {
   return {
     currency: result.currency,
     units: "millions of currency; monthly flows",
     runway: result.runway,
     breakEven: result.breakEven,
     required: result.required,
+    valuation: valuationReport(result, market, implied),
     monthly: monthlyRows(result)
   };
 }
 
-export function scenarioReport(scenario: Scenario, results: Record<FirmId, FirmResult>) {
+export function scenarioReport(scenario: Scenario, results: Record<FirmId, FirmResult>, implied?: Record<FirmId, Implied>) {
   return {
     scenario,
-    firms: Object.fromEntries(FIRMS.map((firm) => [firm, firmReport(results[firm])])) as Record<FirmId, ReturnType<typeof firmReport>>
+    firms: Object.fromEntries(FIRMS.map((firm) => [firm, firmReport(results[firm], scenario.market, implied?.[firm])])) as Record<FirmId, ReturnType<typeof firmReport>>
   };
 }
 

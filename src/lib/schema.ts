@@ -25,17 +25,24 @@ export type Unit =
   | "hkdPerShare"
   | "millionShares"
   | "hkdPerUsd"
-  | "rmbPerUsd";
+  | "rmbPerUsd"
+  | "ratio" // a plain multiple, e.g. sales-to-capital
+  | "millionOptions"
+  | "choice";
 
 export interface FieldSpec {
   key: string;
-  kind: "number" | "integer" | "date" | "boolean";
+  kind: "number" | "integer" | "date" | "boolean" | "enum";
   label: string;
   unit: Unit;
   min?: number;
   max?: number;
-  /** Step for sliders; also the grid share links round to nothing (values are kept exactly). */
+  /** Slider step (values themselves are kept exactly). */
   step?: number;
+  /** The allowed values of an enum field. */
+  values?: readonly string[];
+  /** Which page shows the field: the projection (firm pages) or the valuation page. */
+  group?: "projection" | "valuation";
   help: string;
 }
 
@@ -60,6 +67,30 @@ export interface FirmInputs {
   breakEvenTargetYear: number;
   sharesOutstanding: number;
   price: number;
+  // Valuation (Damodaran's model for young, money-losing growth firms), in the firm's currency.
+  trailingRevenue: number;
+  riskFreeRate: number;
+  costOfCapital: number;
+  terminalCostOfCapital: number;
+  terminalGrowth: number;
+  terminalReturnOnCapital: number;
+  salesToCapital1to5: number;
+  salesToCapital6to10: number;
+  reinvestmentLag: number;
+  effectiveTaxRate: number;
+  marginalTaxRate: number;
+  nolCarriedForward: number;
+  probabilityOfFailure: number;
+  distressProceeds: number;
+  distressBasis: "book" | "value";
+  bookCapital: number;
+  debt: number;
+  minorityInterests: number;
+  nonOperatingAssets: number;
+  optionsOutstanding: number;
+  optionStrike: number;
+  optionMaturityYears: number;
+  optionVolatility: number;
 }
 
 export interface MarketInputs {
@@ -98,7 +129,31 @@ export const FIRM_FIELDS: readonly FieldSpec[] = [
   {key: "laterRaiseDate", kind: "date", label: "Later raise date", unit: "date", help: "Month the later raise arrives."},
   {key: "breakEvenTargetYear", kind: "integer", label: "Break-even target year", unit: "year", min: 2025, max: 2040, step: 1, help: "Calendar year by which the firm says it breaks even."},
   {key: "sharesOutstanding", kind: "number", label: "Shares outstanding", unit: "millionShares", min: 0.001, max: 100000, step: 0.1, help: "Shares after the IPO, in millions."},
-  {key: "price", kind: "number", label: "Share price", unit: "hkdPerShare", min: 0.01, max: 100000, step: 0.1, help: "Market price per share, HKD."}
+  {key: "price", kind: "number", label: "Share price", unit: "hkdPerShare", min: 0.01, max: 100000, step: 0.1, help: "Market price per share, HKD."},
+  // Valuation inputs.
+  {key: "trailingRevenue", group: "valuation", kind: "number", label: "Trailing revenue (last full year)", unit: "moneyPerYear", min: 0, max: 100000, step: 1, help: "Revenue of the last reported full year, for the trailing EV / revenue multiple."},
+  {key: "riskFreeRate", group: "valuation", kind: "number", label: "Risk-free rate", unit: "fractionPerYear", min: 0, max: 0.15, step: 0.001, help: "Long-term government bond yield in the firm's currency; caps terminal growth and prices the options."},
+  {key: "costOfCapital", group: "valuation", kind: "number", label: "Cost of capital, years 1–5", unit: "fractionPerYear", min: 0, max: 0.4, step: 0.005, help: "Discount rate while the firm is young; fades to the terminal rate over years 6–10."},
+  {key: "terminalCostOfCapital", group: "valuation", kind: "number", label: "Cost of capital after year 10", unit: "fractionPerYear", min: 0.01, max: 0.3, step: 0.005, help: "Discount rate of the mature firm."},
+  {key: "terminalGrowth", group: "valuation", kind: "number", label: "Growth after year 10", unit: "fractionPerYear", min: -0.05, max: 0.1, step: 0.001, help: "Perpetual growth of the mature firm; should not exceed the risk-free rate."},
+  {key: "terminalReturnOnCapital", group: "valuation", kind: "number", label: "Return on capital after year 10", unit: "fractionPerYear", min: 0.01, max: 1, step: 0.005, help: "Sets terminal reinvestment = growth ÷ return on capital; equal to the cost of capital means growth adds no value."},
+  {key: "salesToCapital1to5", group: "valuation", kind: "number", label: "Sales-to-capital, years 1–5", unit: "ratio", min: 0.1, max: 10, step: 0.05, help: "Revenue added per unit of capital invested: reinvestment = Δrevenue ÷ this."},
+  {key: "salesToCapital6to10", group: "valuation", kind: "number", label: "Sales-to-capital, years 6–10", unit: "ratio", min: 0.1, max: 10, step: 0.05, help: "As above, for years 6–10."},
+  {key: "reinvestmentLag", group: "valuation", kind: "integer", label: "Reinvestment lag", unit: "years", min: 0, max: 1, step: 1, help: "1: capital is invested a year before the revenue it brings; 0: in the same year."},
+  {key: "effectiveTaxRate", group: "valuation", kind: "number", label: "Effective tax rate", unit: "fraction", min: 0, max: 0.6, step: 0.01, help: "Tax rate in years 1–5, once losses carried forward are used up."},
+  {key: "marginalTaxRate", group: "valuation", kind: "number", label: "Marginal tax rate", unit: "fraction", min: 0, max: 0.6, step: 0.01, help: "Statutory rate, reached over years 6–10 and applied in perpetuity."},
+  {key: "nolCarriedForward", group: "valuation", kind: "number", label: "Losses carried forward", unit: "money", min: 0, max: 100000, step: 10, help: "Past operating losses that shelter future income from tax."},
+  {key: "probabilityOfFailure", group: "valuation", kind: "number", label: "Probability of failure", unit: "fraction", min: 0, max: 1, step: 0.01, help: "Chance the firm does not survive to become the going concern the DCF values."},
+  {key: "distressProceeds", group: "valuation", kind: "number", label: "Proceeds if it fails", unit: "fraction", min: 0, max: 1, step: 0.01, help: "Share of the basis (book capital or DCF value) recovered in a failure."},
+  {key: "distressBasis", group: "valuation", kind: "enum", values: ["value", "book"], label: "Failure proceeds are a share of", unit: "choice", help: "value: of the DCF value of operating assets; book: of book capital."},
+  {key: "bookCapital", group: "valuation", kind: "number", label: "Book capital", unit: "money", min: 0, max: 100000, step: 10, help: "Book value of debt plus equity invested in operations (used when proceeds are a share of book)."},
+  {key: "debt", group: "valuation", kind: "number", label: "Debt", unit: "money", min: 0, max: 100000, step: 10, help: "Interest-bearing borrowings (and lease liabilities)."},
+  {key: "minorityInterests", group: "valuation", kind: "number", label: "Minority interests", unit: "money", min: 0, max: 100000, step: 10, help: "Others' stakes in consolidated subsidiaries."},
+  {key: "nonOperatingAssets", group: "valuation", kind: "number", label: "Non-operating assets", unit: "money", min: 0, max: 100000, step: 10, help: "Cross-holdings and other assets not in the operating forecast."},
+  {key: "optionsOutstanding", group: "valuation", kind: "number", label: "Employee options outstanding", unit: "millionOptions", min: 0, max: 10000, step: 0.1, help: "Options and share awards that can become shares, in millions."},
+  {key: "optionStrike", group: "valuation", kind: "number", label: "Average option strike", unit: "hkdPerShare", min: 0, max: 100000, step: 0.1, help: "Average exercise price, HKD per share."},
+  {key: "optionMaturityYears", group: "valuation", kind: "number", label: "Average option maturity", unit: "years", min: 0, max: 15, step: 0.5, help: "Average years to expiry."},
+  {key: "optionVolatility", group: "valuation", kind: "number", label: "Share price volatility", unit: "fraction", min: 0, max: 3, step: 0.01, help: "Annual standard deviation of the share's return, for Black–Scholes."}
 ];
 
 export const MARKET_FIELDS: readonly FieldSpec[] = [
@@ -140,6 +195,11 @@ export function checkValue(spec: FieldSpec, raw: unknown): {ok: true; value: num
       if (isIsoDate(raw)) return {ok: true, value: raw};
       return {ok: false, reason: "must be a date written YYYY-MM-DD"};
     }
+    case "enum": {
+      const values = spec.values ?? [];
+      if (typeof raw === "string" && values.includes(raw)) return {ok: true, value: raw};
+      return {ok: false, reason: `must be one of ${values.join(", ")}`};
+    }
     case "number":
     case "integer": {
       let value: number;
@@ -150,7 +210,7 @@ export function checkValue(spec: FieldSpec, raw: unknown): {ok: true; value: num
       if (spec.kind === "integer" && !Number.isInteger(value)) return {ok: false, reason: "must be a whole number"};
       const {min = -Infinity, max = Infinity} = spec;
       if (value < min || value > max) return {ok: false, reason: `must be between ${min} and ${max}`};
-      return {ok: true, value};
+      return {ok: true, value: value === 0 ? 0 : value}; // −0 is 0 (a link writes both as "0")
     }
   }
 }
@@ -163,6 +223,9 @@ export function firmConsistencyProblem(firm: FirmInputs): {field: keyof FirmInpu
   }
   if (firm.laterRaise > 0 && firm.laterRaiseDate <= firm.baselineDate) {
     return {field: "laterRaiseDate", reason: "a later raise must come after the baseline date"};
+  }
+  if (!(firm.terminalGrowth < firm.terminalCostOfCapital)) {
+    return {field: "terminalGrowth", reason: "growth after year 10 must be below the cost of capital after year 10"};
   }
   return null;
 }
@@ -179,12 +242,16 @@ export interface FieldIssue {
 export type Override = [path: string, raw: unknown];
 
 /**
- * Applies overrides to a complete scenario, one at a time, keeping every valid one and
- * reporting each refused one with its reason. Never throws; never evaluates anything.
+ * Applies overrides to a complete scenario, keeping every valid one and reporting each refused one
+ * with its reason. Never throws; never evaluates anything. Overrides that only make sense together
+ * (say a lower terminal growth and a lower cost of capital) are judged together: a firm whose
+ * overrides are consistent as a whole takes them all, whatever their order; otherwise they are
+ * applied one by one and each that breaks consistency is refused.
  */
 export function applyOverrides(scenario: Scenario, overrides: Iterable<Override>): {scenario: Scenario; issues: FieldIssue[]} {
   const next = cloneScenario(scenario);
   const issues: FieldIssue[] = [];
+  const byFirm = new Map<FirmId, [key: string, value: number | boolean | string, path: string, shown: string][]>();
   for (const [path, raw] of overrides) {
     const shown = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
     const spec = fieldSpec(path);
@@ -198,17 +265,29 @@ export function applyOverrides(scenario: Scenario, overrides: Iterable<Override>
       continue;
     }
     const [group, key] = path.split(".") as [string, string];
-    if (group === "market") {
-      (next.market as unknown as Record<string, unknown>)[key] = checked.value;
+    if (group === "market") (next.market as unknown as Record<string, unknown>)[key] = checked.value;
+    else {
+      const list = byFirm.get(group as FirmId) ?? [];
+      list.push([key, checked.value, path, shown]);
+      byFirm.set(group as FirmId, list);
+    }
+  }
+  for (const [firmId, list] of byFirm) {
+    const together = {...next.firms[firmId]} as unknown as Record<string, unknown>;
+    for (const [key, value] of list) together[key] = value;
+    if (!firmConsistencyProblem(together as unknown as FirmInputs)) {
+      next.firms[firmId] = together as unknown as FirmInputs;
       continue;
     }
-    const firm = next.firms[group as FirmId] as unknown as Record<string, unknown>;
-    const previous = firm[key];
-    firm[key] = checked.value;
-    const problem = firmConsistencyProblem(firm as unknown as FirmInputs);
-    if (problem) {
-      firm[key] = previous;
-      issues.push({field: path, value: shown, reason: problem.reason});
+    const firm = next.firms[firmId] as unknown as Record<string, unknown>;
+    for (const [key, value, path, shown] of list) {
+      const previous = firm[key];
+      firm[key] = value;
+      const problem = firmConsistencyProblem(firm as unknown as FirmInputs);
+      if (problem) {
+        firm[key] = previous;
+        issues.push({field: path, value: shown, reason: problem.reason});
+      }
     }
   }
   return {scenario: next, issues};

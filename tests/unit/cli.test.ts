@@ -27,12 +27,19 @@ describe("npm run model", () => {
       expect(Object.keys(f.breakEven)).toEqual(expect.arrayContaining(["date", "year", "targetYear", "meetsTarget"]));
       expect(Object.keys(f.required)).toEqual(["growthStart", "opexGrowth", "burnCut", "extraFunding"]);
       expect(f.monthly.length).toBeGreaterThanOrEqual(120);
+      expect(Object.keys(f.valuation)).toEqual(expect.arrayContaining(["valuePerShare", "currency", "price", "marketCap", "enterpriseValue", "evToRevenue", "impliedGrowth", "impliedMargin"]));
+      expect(f.valuation.currency).toBe("HKD");
+      expect(Object.keys(f.valuation.evToRevenue)).toEqual(["trailing", "runRate", "forward2026", "forward2027"]);
       expect(Object.keys(f.monthly[0])).toEqual(["date", "revenue", "grossProfit", "opex", "operatingCashFlow", "financing", "cash"]);
     }
     expect(out.firms.zhipu.currency).toBe("RMB");
     expect(out.firms.minimax.currency).toBe("USD");
     expect(out.firms.zhipu.breakEven.targetYear).toBe(2026);
     expect(out.firms.minimax.breakEven.targetYear).toBe(2027);
+    expect(out.firms.minimax.valuation.price).toBe(345);
+    expect(out.firms.minimax.valuation.marketCap).toBeCloseTo(345 * 309.28, 6);
+    // An unreachable reverse DCF is null with its reason, never a wrong number.
+    expect(out.firms.zhipu.valuation.impliedMargin).toMatchObject({value: null, reason: expect.stringMatching(/^no solution in/)});
   });
 
   it("applies --set with the schema's names: the hand-computed MiniMax runway", () => {

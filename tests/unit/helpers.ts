@@ -9,6 +9,7 @@ import {FIRM_FIELDS, MARKET_FIELDS, firmConsistencyProblem, type FieldSpec, type
 
 export const baseline = readBaseline();
 export const presets: Map<string, Scenario> = resolvePresets(baseline.scenario, readPresetFiles()).presets;
+export const MARKET = baseline.scenario.market;
 
 /** A firm with no growth, a flat margin, flat costs and no financing: cash falls by `burnNow` a month. */
 export function flatFirm(overrides: Partial<FirmInputs> = {}): FirmInputs {
@@ -33,6 +34,29 @@ export function flatFirm(overrides: Partial<FirmInputs> = {}): FirmInputs {
     breakEvenTargetYear: 2027,
     sharesOutstanding: 309.28,
     price: 345,
+    trailingRevenue: 30.5,
+    riskFreeRate: 0.042,
+    costOfCapital: 0.12,
+    terminalCostOfCapital: 0.085,
+    terminalGrowth: 0.035,
+    terminalReturnOnCapital: 0.085,
+    salesToCapital1to5: 1.5,
+    salesToCapital6to10: 1.5,
+    reinvestmentLag: 1,
+    effectiveTaxRate: 0.15,
+    marginalTaxRate: 0.25,
+    nolCarriedForward: 1321,
+    probabilityOfFailure: 0.15,
+    distressProceeds: 0.5,
+    distressBasis: "value",
+    bookCapital: 0,
+    debt: 0,
+    minorityInterests: 0,
+    nonOperatingAssets: 0,
+    optionsOutstanding: 15.5,
+    optionStrike: 50,
+    optionMaturityYears: 5,
+    optionVolatility: 0.7,
     ...overrides
   };
 }
@@ -46,6 +70,8 @@ export function arbField(spec: FieldSpec): fc.Arbitrary<unknown> {
       return fc.date({min: new Date("2024-01-01T00:00:00Z"), max: new Date("2032-12-31T00:00:00Z"), noInvalidDate: true}).map((d) => d.toISOString().slice(0, 10));
     case "integer":
       return fc.integer({min: spec.min!, max: spec.max!});
+    case "enum":
+      return fc.constantFrom(...spec.values!);
     case "number":
       return fc.double({min: spec.min!, max: spec.max!, noNaN: true, noDefaultInfinity: true});
   }

@@ -4,7 +4,7 @@ import {breakEven} from "../../src/lib/breakEven.ts";
 import {computeFirm} from "../../src/lib/model.ts";
 import {openingCashCosts, project} from "../../src/lib/projection.ts";
 import {runway} from "../../src/lib/runway.ts";
-import {baseline, flatFirm} from "./helpers.ts";
+import {baseline, flatFirm, MARKET} from "./helpers.ts";
 
 describe("projection", () => {
   it("with no growth, a flat margin and flat costs, cash falls by the burn every month", () => {
@@ -69,12 +69,12 @@ describe("projection", () => {
   });
 
   it("reports a firm that never runs out and turns cash-positive as self-funding", () => {
-    const result = computeFirm("minimax", flatFirm({cashNow: 1e4, revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, opexGrowth: -0.5}));
+    const result = computeFirm("minimax", flatFirm({cashNow: 1e4, revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, opexGrowth: -0.5}), MARKET);
     expect(result.runway).toEqual({status: "self-funding", months: null, cashOutDate: null});
   });
 
   it("reports cash that lasts the horizon while still burning as beyond the horizon", () => {
-    const result = computeFirm("minimax", flatFirm({cashNow: 1e5, burnNow: 1}));
+    const result = computeFirm("minimax", flatFirm({cashNow: 1e5, burnNow: 1}), MARKET);
     expect(result.runway.status).toBe("beyond-horizon");
     expect(result.breakEven.date).toBeNull();
     expect(result.required.extraFunding.value).toBeNull();

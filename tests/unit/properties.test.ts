@@ -1,11 +1,11 @@
 // Invariants of the model over the whole input space (fast-check).
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {computeFirm} from "../../src/lib/model.ts";
+import {computeFirm, computeImplied} from "../../src/lib/model.ts";
 import {project} from "../../src/lib/projection.ts";
 import {firmReport} from "../../src/lib/report.ts";
 import {runway} from "../../src/lib/runway.ts";
-import {arbFirm, arbPlausibleFirm, breaksEvenByTarget} from "./helpers.ts";
+import {arbFirm, arbPlausibleFirm, breaksEvenByTarget, MARKET} from "./helpers.ts";
 
 const runwayMonths = (firm: Parameters<typeof project>[0]) => runway(project(firm)).months ?? Infinity;
 
@@ -54,7 +54,7 @@ describe("model invariants", () => {
   it("every solver's answer, plugged back in, breaks even by the target year", () => {
     fc.assert(
       fc.property(arbPlausibleFirm, (firm) => {
-        const {growthStart, opexGrowth, burnCut, extraFunding} = computeFirm("zhipu", firm).required;
+        const {growthStart, opexGrowth, burnCut, extraFunding} = computeFirm("zhipu", firm, MARKET).required;
         if (growthStart.value !== null) expect(breaksEvenByTarget({...firm, growthStart: growthStart.value})).toBe(true);
         if (opexGrowth.value !== null) expect(breaksEvenByTarget({...firm, opexGrowth: opexGrowth.value})).toBe(true);
         if (burnCut.value !== null) expect(breaksEvenByTarget({...firm, burnNow: firm.burnNow - burnCut.value})).toBe(true);
@@ -69,7 +69,7 @@ describe("model invariants", () => {
   it("the growth answer is the smallest: a little less misses the target", () => {
     fc.assert(
       fc.property(arbPlausibleFirm, (firm) => {
-        const {growthStart} = computeFirm("zhipu", firm).required;
+        const {growthStart} = computeFirm("zhipu", firm, MARKET).required;
         fc.pre(growthStart.value !== null && growthStart.reason === null);
         expect(breaksEvenByTarget({...firm, growthStart: growthStart.value! - 1e-6 * Math.max(1, Math.abs(growthStart.value!))})).toBe(false);
       }),
@@ -80,7 +80,7 @@ describe("model invariants", () => {
   it("same inputs give the same output", () => {
     fc.assert(
       fc.property(arbFirm, (firm) => {
-        expect(firmReport(computeFirm("minimax", firm))).toEqual(firmReport(computeFirm("minimax", {...firm})));
+        expect(firmReport(computeFirm("minimax", firm, MARKET), MARKET)).toEqual(firmReport(computeFirm("minimax", {...firm}, MARKET), MARKET));
       }),
       {numRuns: 100}
     );
@@ -89,9 +89,22 @@ describe("model invariants", () => {
   it("no NaN or Infinity anywhere in the output, for any valid inputs", () => {
     fc.assert(
       fc.property(arbFirm, (firm) => {
-        expect(allFinite(firmReport(computeFirm("zhipu", firm)))).toBe(true);
+        expect(allFinite(firmReport(computeFirm("zhipu", firm, MARKET), MARKET))).toBe(true);
       }),
       {numRuns: 300}
+    );
+  });
+
+  it("the reverse DCF gives a finite answer or null with a reason, never NaN", () => {
+    fc.assert(
+      fc.property(arbPlausibleFirm, (firm) => {
+        const {growth, margin} = computeImplied("minimax", firm, MARKET);
+        for (const root of [growth, margin]) {
+          if (root.value === null) expect(root.reason).toBeTruthy();
+          else expect(Number.isFinite(root.value)).toBe(true);
+        }
+      }),
+      {numRuns: 40}
     );
   });
 });

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {computeFirm} from "../../src/lib/model.ts";
 import {project} from "../../src/lib/projection.ts";
 import {FIRMS} from "../../src/lib/schema.ts";
-import {baseline, breaksEvenByTarget, flatFirm, presets} from "./helpers.ts";
+import {baseline, breaksEvenByTarget, flatFirm, presets, MARKET} from "./helpers.ts";
 
 describe("required", () => {
   it("finds a cost path that breaks even in a known month (hand-computed)", () => {
@@ -11,7 +11,7 @@ describe("required", () => {
     // Break-even by month 15 needs 25·(1+g)^(15/12) ≤ 5 ⇔ g ≤ 0.2^(12/15) − 1 = −0.7248…
     // growthFadeYears is huge so that growth stays at growthStart (the fade moves it by 1e-6).
     const firm = flatFirm({revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, breakEvenTargetYear: 2026, growthFadeYears: 1e6});
-    const {opexGrowth, burnCut, growthStart} = computeFirm("minimax", firm).required;
+    const {opexGrowth, burnCut, growthStart} = computeFirm("minimax", firm, MARKET).required;
     expect(opexGrowth.value!).toBeCloseTo(Math.pow(0.2, 12 / 15) - 1, 8);
     // With flat costs the burn must fall by all 20 (costs from 25 to 5).
     expect(burnCut.value!).toBeCloseTo(20, 7);
@@ -21,13 +21,13 @@ describe("required", () => {
 
   it("needs no cut when the target is already met", () => {
     const firm = flatFirm({revenueRunRate: 600, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 0});
-    expect(computeFirm("minimax", firm).required.burnCut).toEqual({value: 0, reason: null});
+    expect(computeFirm("minimax", firm, MARKET).required.burnCut).toEqual({value: 0, reason: null});
   });
 
   it("says 'not reachable' instead of a wrong number", () => {
     // A negative gross margin throughout: no growth rate and no cost path can break even.
     const firm = flatFirm({grossMarginNow: -0.2, grossMarginTarget: -0.2, burnNow: 40, growthFadeYears: 5});
-    const {growthStart, opexGrowth, burnCut} = computeFirm("minimax", firm).required;
+    const {growthStart, opexGrowth, burnCut} = computeFirm("minimax", firm, MARKET).required;
     expect(growthStart.value).toBeNull();
     expect(growthStart.reason).toMatch(/not reachable/);
     expect(opexGrowth.value).toBeNull();
@@ -36,7 +36,7 @@ describe("required", () => {
 
   it("says so when the target year is already over", () => {
     const firm = flatFirm({breakEvenTargetYear: 2025, baselineDate: "2025-12-31"});
-    const {growthStart} = computeFirm("minimax", firm).required;
+    const {growthStart} = computeFirm("minimax", firm, MARKET).required;
     expect(growthStart.value).toBeNull();
     expect(growthStart.reason).toMatch(/ends before the baseline/);
   });
@@ -44,7 +44,7 @@ describe("required", () => {
   it("measures the extra funding as the deepest cash shortfall before break-even", () => {
     // Cash 100, burn 20 falling as costs halve yearly: break-even in month 28, cash below zero before that.
     const firm = flatFirm({cashNow: 100, revenueRunRate: 120, grossMarginNow: 0.5, grossMarginTarget: 0.5, burnNow: 20, opexGrowth: -0.5});
-    const result = computeFirm("minimax", firm);
+    const result = computeFirm("minimax", firm, MARKET);
     const p = result.projection;
     let lowest = Infinity;
     for (let t = 0; t <= 28; t++) lowest = Math.min(lowest, p.cash[t]!);
@@ -57,7 +57,7 @@ describe("required", () => {
     it(`plugs back in for every firm of the ${name} preset`, () => {
       for (const firmId of FIRMS) {
         const firm = presets.get(name)!.firms[firmId];
-        const {growthStart, opexGrowth, burnCut} = computeFirm(firmId, firm).required;
+        const {growthStart, opexGrowth, burnCut} = computeFirm(firmId, firm, MARKET).required;
         if (growthStart.value !== null) expect(breaksEvenByTarget({...firm, growthStart: growthStart.value})).toBe(true);
         if (opexGrowth.value !== null) expect(breaksEvenByTarget({...firm, opexGrowth: opexGrowth.value})).toBe(true);
         if (burnCut.value !== null) expect(breaksEvenByTarget({...firm, burnNow: firm.burnNow - burnCut.value})).toBe(true);
@@ -67,10 +67,10 @@ describe("required", () => {
 
   it("the management-targets preset meets both firms' announced targets", () => {
     const scenario = presets.get("management-targets")!;
-    const zhipu = computeFirm("zhipu", scenario.firms.zhipu);
+    const zhipu = computeFirm("zhipu", scenario.firms.zhipu, MARKET);
     expect(zhipu.breakEven.year).toBe(2026); // break-even in 2026
     expect(zhipu.breakEven.annualYear).toBeLessThanOrEqual(2027); // cash-flow positive in 2027
-    const minimax = computeFirm("minimax", scenario.firms.minimax);
+    const minimax = computeFirm("minimax", scenario.firms.minimax, MARKET);
     expect(minimax.breakEven.year).toBe(2027);
     let revenue2026 = 0;
     const p = minimax.projection;
@@ -79,6 +79,6 @@ describe("required", () => {
   });
 
   it("the base case misses both targets (the point of the solver)", () => {
-    for (const firm of FIRMS) expect(computeFirm(firm, baseline.scenario.firms[firm]).breakEven.meetsTarget).toBe(false);
+    for (const firm of FIRMS) expect(computeFirm(firm, baseline.scenario.firms[firm], MARKET).breakEven.meetsTarget).toBe(false);
   });
 });

@@ -57,6 +57,17 @@ describe("applyOverrides", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.reason).toMatch(/cash costs would be negative/);
   });
+  it("judges overrides that belong together together, in any order", () => {
+    // Terminal growth 0 with a terminal cost of capital of 1% is consistent, though 1% alone is below the preset's growth.
+    for (const order of [[["zhipu.terminalCostOfCapital", "0.01"], ["zhipu.terminalGrowth", "0"]], [["zhipu.terminalGrowth", "0"], ["zhipu.terminalCostOfCapital", "0.01"]]] as Override[][]) {
+      const {scenario, issues} = applyOverrides(base, order);
+      expect(issues).toEqual([]);
+      expect(scenario.firms.zhipu.terminalCostOfCapital).toBe(0.01);
+    }
+    // Alone, it is refused with the reason.
+    expect(applyOverrides(base, [["zhipu.terminalCostOfCapital", "0.01"]]).issues[0]!.reason).toMatch(/growth after year 10 must be below/);
+  });
+
   it("never mutates its input", () => {
     const before = JSON.stringify(base);
     applyOverrides(base, [["minimax.burnNow", "1"]]);

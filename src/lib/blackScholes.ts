@@ -1,0 +1,46 @@
+// Employee options valued as warrants: Black–Scholes with a dilution adjustment (Damodaran).
+import {normalCdf} from "./normal.js";
+
+export interface OptionInputs {
+  /** Price of the underlying share. */
+  stockPrice: number;
+  strike: number;
+  /** Years to expiry. */
+  maturityYears: number;
+  /** Annual standard deviation of the share's return (0.6 = 60%). */
+  volatility: number;
+  /** Continuously compounded risk-free rate, a year. */
+  riskFreeRate: number;
+  dividendYield: number;
+}
+
+/** Black–Scholes (Merton) value of one European call. */
+export function callValue({stockPrice: s, strike: k, maturityYears: t, volatility: v, riskFreeRate: r, dividendYield: y}: OptionInputs): number {
+  if (s <= 0) return 0;
+  if (t <= 0 || v <= 0) return Math.max(0, s * Math.exp(-y * t) - k * Math.exp(-r * t));
+  if (k <= 0) return s * Math.exp(-y * t);
+  const sd = v * Math.sqrt(t);
+  const d1 = (Math.log(s / k) + (r - y + (v * v) / 2) * t) / sd;
+  const d2 = d1 - sd;
+  return s * Math.exp(-y * t) * normalCdf(d1) - k * Math.exp(-r * t) * normalCdf(d2);
+}
+
+/**
+ * Value of `count` options on a firm with `shares` shares, adjusted for dilution: the options are
+ * priced on S′ = (S·shares + W·count) ÷ (shares + count), where W is the option's own value, found by
+ * fixed-point iteration (it contracts because ∂W/∂S′ ≤ 1 and count ÷ (shares + count) < 1).
+ */
+export function dilutedOptionsValue(option: OptionInputs, count: number, shares: number): {perOption: number; total: number; adjustedStockPrice: number; iterations: number} {
+  if (count <= 0) return {perOption: 0, total: 0, adjustedStockPrice: option.stockPrice, iterations: 0};
+  let w = callValue(option);
+  let adjusted = option.stockPrice;
+  let iterations = 0;
+  for (; iterations < 200; iterations++) {
+    adjusted = (option.stockPrice * shares + w * count) / (shares + count);
+    const next = callValue({...option, stockPrice: adjusted});
+    const done = Math.abs(next - w) <= 1e-12 * Math.max(1, Math.abs(next));
+    w = next;
+    if (done) break;
+  }
+  return {perOption: w, total: w * count, adjustedStockPrice: adjusted, iterations: iterations + 1};
+}

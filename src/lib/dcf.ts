@@ -1,0 +1,259 @@
+// Intrinsic value of a young, money-losing growth firm: the structure of Aswath Damodaran's
+// "ginzu" FCFF spreadsheet (fcffsimpleginzu). Ten explicit years, then a terminal value.
+// All money in one currency (millions); shares and options in millions; rates as fractions.
+import {dilutedOptionsValue} from "./blackScholes.js";
+
+/** Everything after the operating forecast: taxes, reinvestment, discounting and the bridge to equity. */
+export interface DcfParams {
+  /** Terminal (perpetual) growth from year 11; must be below the terminal cost of capital. */
+  terminalGrowth: number;
+  /** Sales-to-capital ratio: revenue added per unit of capital invested, years 1–5 and 6–10. */
+  salesToCapital1to5: number;
+  salesToCapital6to10: number;
+  /** Reinvestment of year t funds the revenue growth of year t + lag (0 or 1). */
+  reinvestmentLag: 0 | 1;
+  /** Tax rate today (years 1–5), moving linearly to the marginal rate over years 6–10 and in perpetuity. */
+  effectiveTaxRate: number;
+  marginalTaxRate: number;
+  /** Net operating loss carried forward at the start: no tax until it is used up. */
+  nolCarriedForward: number;
+  /** Cost of capital for years 1–5, moving linearly to the terminal rate over years 6–10. */
+  costOfCapital: number;
+  terminalCostOfCapital: number;
+  /** Return on capital in perpetuity; terminal reinvestment rate = terminalGrowth ÷ this. */
+  terminalReturnOnCapital: number;
+  /** Chance the firm fails, and what is recovered if it does. */
+  probabilityOfFailure: number;
+  distressProceeds: number;
+  /** Whether distress proceeds are a share of book capital or of the DCF value of operating assets. */
+  distressBasis: "book" | "value";
+  bookCapital: number;
+  debt: number;
+  minorityInterests: number;
+  cash: number;
+  nonOperatingAssets: number;
+  /** Employee options, valued as warrants (count in millions; price and strike per share). */
+  options: {count: number; strike: number; maturityYears: number; volatility: number; riskFreeRate: number; dividendYield: number};
+  stockPrice: number;
+  sharesOutstanding: number;
+}
+
+/** The standard ginzu inputs: a revenue growth story and an operating margin story. */
+export interface GinzuInputs extends DcfParams {
+  /** Revenue and operating income (EBIT) of the last twelve months. */
+  baseRevenue: number;
+  baseOperatingIncome: number;
+  revenueGrowthYear1: number;
+  /** Compounded annual growth for years 2–5; years 6–10 fade linearly to terminal growth. */
+  revenueGrowthYears2to5: number;
+  targetOperatingMargin: number;
+  /** Year by which the margin reaches its target, moving linearly from today's margin. */
+  convergenceYear: number;
+}
+
+/** Revenue and operating income by year: index 0 is the base year, 1…10 the forecast. */
+export interface OperatingForecast {
+  revenue: number[];
+  operatingIncome: number[];
+}
+
+export interface DcfYear {
+  year: number;
+  /** Null when the year before had no revenue (growth is undefined). */
+  revenueGrowth: number | null;
+  revenue: number;
+  /** Null when there is no revenue (the margin is undefined). */
+  operatingMargin: number | null;
+  operatingIncome: number;
+  taxRate: number;
+  /** Operating income after tax, with taxes only on income beyond the NOL. */
+  afterTaxOperatingIncome: number;
+  /** NOL remaining at the end of the year. */
+  nol: number;
+  reinvestment: number;
+  fcff: number;
+  costOfCapital: number;
+  /** Cumulative: 1 ÷ Π(1 + costOfCapital) through this year. */
+  discountFactor: number;
+  presentValue: number;
+}
+
+export interface DcfResult {
+  years: DcfYear[];
+  terminal: {revenue: number; operatingMargin: number | null; operatingIncome: number; taxRate: number; afterTaxOperatingIncome: number; reinvestmentRate: number; reinvestment: number; fcff: number; costOfCapital: number; value: number; presentValue: number};
+  bridge: {
+    presentValueOfYears: number;
+    presentValueOfTerminal: number;
+    operatingAssets: number;
+    /** (proceeds − value) × probability of failure: negative when failure destroys value. */
+    failureAdjustment: number;
+    adjustedOperatingAssets: number;
+    debt: number;
+    minorityInterests: number;
+    cash: number;
+    nonOperatingAssets: number;
+    equity: number;
+    options: number;
+    commonEquity: number;
+    sharesOutstanding: number;
+    valuePerShare: number;
+  };
+}
+
+export const FORECAST_YEARS = 10;
+
+/** Growth in year t: year-1 rate, then the 2–5 rate, then a straight line to terminal growth by year 10. */
+export function ginzuGrowth(t: number, g1: number, g2to5: number, terminal: number): number {
+  if (t <= 1) return g1;
+  if (t <= 5) return g2to5;
+  return g2to5 - ((g2to5 - terminal) * (t - 5)) / 5;
+}
+
+/** Operating margin in year t: a straight line from today's to the target, reached in the convergence year. */
+export function ginzuMargin(t: number, today: number, target: number, convergenceYear: number): number {
+  if (convergenceYear <= 0 || t >= convergenceYear) return target;
+  return today + ((target - today) * t) / convergenceYear;
+}
+
+/** The operating forecast the ginzu inputs describe. */
+export function ginzuForecast(inputs: GinzuInputs): OperatingForecast {
+  const revenue = [inputs.baseRevenue];
+  const operatingIncome = [inputs.baseOperatingIncome];
+  const marginToday = inputs.baseRevenue !== 0 ? inputs.baseOperatingIncome / inputs.baseRevenue : 0;
+  for (let t = 1; t <= FORECAST_YEARS; t++) {
+    revenue[t] = revenue[t - 1]! * (1 + ginzuGrowth(t, inputs.revenueGrowthYear1, inputs.revenueGrowthYears2to5, inputs.terminalGrowth));
+    operatingIncome[t] = revenue[t]! * ginzuMargin(t, marginToday, inputs.targetOperatingMargin, inputs.convergenceYear);
+  }
+  return {revenue, operatingIncome};
+}
+
+/** a ÷ b, or null where it is undefined (no revenue): never NaN or Infinity. */
+function ratio(a: number, b: number): number | null {
+  const r = a / b;
+  return Number.isFinite(r) ? r : null;
+}
+
+function growthOf(now: number, before: number): number | null {
+  const g = ratio(now, before);
+  return g === null ? null : g - 1;
+}
+
+/** Linear move from `from` (years 1–5) to `to` (year 10): the ginzu pattern for tax and cost of capital. */
+function fadeYears6to10(t: number, from: number, to: number): number {
+  return t <= 5 ? from : from + ((to - from) * (t - 5)) / 5;
+}
+
+/** Operating income after tax, taxing only what the NOL does not shelter; returns the NOL left. */
+export function afterTax(operatingIncome: number, taxRate: number, nol: number): {afterTax: number; nol: number} {
+  if (operatingIncome <= 0) return {afterTax: operatingIncome, nol: nol - operatingIncome};
+  if (operatingIncome <= nol) return {afterTax: operatingIncome, nol: nol - operatingIncome};
+  return {afterTax: operatingIncome - (operatingIncome - nol) * taxRate, nol: 0};
+}
+
+/** Checks the parameters a DCF cannot run without; null when they are usable. */
+export function dcfProblem(p: DcfParams): string | null {
+  if (!(p.terminalCostOfCapital > p.terminalGrowth)) return "terminal growth must be below the terminal cost of capital";
+  if (!(p.salesToCapital1to5 > 0 && p.salesToCapital6to10 > 0)) return "sales-to-capital ratios must be positive";
+  if (!(p.terminalReturnOnCapital > 0)) return "the terminal return on capital must be positive";
+  if (!(p.sharesOutstanding > 0)) return "shares outstanding must be positive";
+  return null;
+}
+
+/** Values the firm from an operating forecast (revenue and operating income by year). */
+export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): DcfResult {
+  const problem = dcfProblem(p);
+  if (problem) throw new Error(problem);
+  const {revenue, operatingIncome} = forecast;
+  const terminalRevenue = revenue[FORECAST_YEARS]! * (1 + p.terminalGrowth);
+  // Revenue one year on, for the reinvestment lag: year 11 is the terminal year.
+  const revenueAt = (t: number) => (t <= FORECAST_YEARS ? revenue[t]! : terminalRevenue);
+
+  const years: DcfYear[] = [];
+  let nol = p.nolCarriedForward;
+  let discountFactor = 1;
+  let presentValueOfYears = 0;
+  for (let t = 1; t <= FORECAST_YEARS; t++) {
+    const taxRate = fadeYears6to10(t, p.effectiveTaxRate, p.marginalTaxRate);
+    const taxed = afterTax(operatingIncome[t]!, taxRate, nol);
+    nol = taxed.nol;
+    const salesToCapital = t <= 5 ? p.salesToCapital1to5 : p.salesToCapital6to10;
+    const reinvestment = (revenueAt(t + p.reinvestmentLag) - revenueAt(t + p.reinvestmentLag - 1)) / salesToCapital;
+    const fcff = taxed.afterTax - reinvestment;
+    const costOfCapital = fadeYears6to10(t, p.costOfCapital, p.terminalCostOfCapital);
+    discountFactor /= 1 + costOfCapital;
+    const presentValue = fcff * discountFactor;
+    presentValueOfYears += presentValue;
+    years.push({
+      year: t,
+      revenueGrowth: growthOf(revenue[t]!, revenue[t - 1]!),
+      revenue: revenue[t]!,
+      operatingMargin: ratio(operatingIncome[t]!, revenue[t]!),
+      operatingIncome: operatingIncome[t]!,
+      taxRate,
+      afterTaxOperatingIncome: taxed.afterTax,
+      nol,
+      reinvestment,
+      fcff,
+      costOfCapital,
+      discountFactor,
+      presentValue
+    });
+  }
+
+  // Terminal year: year-10 margin, taxed at the marginal rate (no NOL shelters a perpetuity),
+  // reinvestment = growth ÷ return on capital of after-tax operating income.
+  // (Year-10 income grown at g is revenue × the year-10 margin, and stays defined without revenue.)
+  const terminalOperatingIncome = operatingIncome[FORECAST_YEARS]! * (1 + p.terminalGrowth);
+  const terminalMargin = ratio(terminalOperatingIncome, terminalRevenue);
+  const terminalAfterTax = terminalOperatingIncome > 0 ? terminalOperatingIncome * (1 - p.marginalTaxRate) : terminalOperatingIncome;
+  const reinvestmentRate = terminalAfterTax > 0 ? p.terminalGrowth / p.terminalReturnOnCapital : 0;
+  const terminalReinvestment = terminalAfterTax * reinvestmentRate;
+  const terminalFcff = terminalAfterTax - terminalReinvestment;
+  const terminalValue = terminalFcff / (p.terminalCostOfCapital - p.terminalGrowth);
+  const presentValueOfTerminal = terminalValue * discountFactor;
+
+  const operatingAssets = presentValueOfYears + presentValueOfTerminal;
+  // Nothing is recovered from a basis below zero (a DCF value can be negative; proceeds cannot).
+  const proceeds = p.distressProceeds * Math.max(0, p.distressBasis === "book" ? p.bookCapital : operatingAssets);
+  const adjustedOperatingAssets = operatingAssets * (1 - p.probabilityOfFailure) + proceeds * p.probabilityOfFailure;
+  const equity = adjustedOperatingAssets - p.debt - p.minorityInterests + p.cash + p.nonOperatingAssets;
+  const options = dilutedOptionsValue({stockPrice: p.stockPrice, strike: p.options.strike, maturityYears: p.options.maturityYears, volatility: p.options.volatility, riskFreeRate: p.options.riskFreeRate, dividendYield: p.options.dividendYield}, p.options.count, p.sharesOutstanding).total;
+  const commonEquity = equity - options;
+  return {
+    years,
+    terminal: {
+      revenue: terminalRevenue,
+      operatingMargin: terminalMargin,
+      operatingIncome: terminalOperatingIncome,
+      taxRate: p.marginalTaxRate,
+      afterTaxOperatingIncome: terminalAfterTax,
+      reinvestmentRate,
+      reinvestment: terminalReinvestment,
+      fcff: terminalFcff,
+      costOfCapital: p.terminalCostOfCapital,
+      value: terminalValue,
+      presentValue: presentValueOfTerminal
+    },
+    bridge: {
+      presentValueOfYears,
+      presentValueOfTerminal,
+      operatingAssets,
+      failureAdjustment: adjustedOperatingAssets - operatingAssets,
+      adjustedOperatingAssets,
+      debt: p.debt,
+      minorityInterests: p.minorityInterests,
+      cash: p.cash,
+      nonOperatingAssets: p.nonOperatingAssets,
+      equity,
+      options,
+      commonEquity,
+      sharesOutstanding: p.sharesOutstanding,
+      valuePerShare: commonEquity / p.sharesOutstanding
+    }
+  };
+}
+
+/** Damodaran's ginzu: value per share from the standard inputs, with every intermediate line. */
+export function ginzu(inputs: GinzuInputs): DcfResult {
+  return valueFromForecast(ginzuForecast(inputs), inputs);
+}

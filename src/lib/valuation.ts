@@ -1,0 +1,204 @@
+// Each firm's valuation from its own projection: the DCF discounts the same revenue and operating
+// cash flow that drive the runway, then the market view (market cap, EV, multiples) and the
+// reverse DCF (what the price implies).
+import {decemberOffset} from "./breakEven.js";
+import {monthIndexOf, yearOfMonthIndex} from "./dates.js";
+import {solveGrowthStart, solveOpexGrowth} from "./required.js";
+import {FORECAST_YEARS, valueFromForecast, type DcfParams, type DcfResult, type OperatingForecast} from "./dcf.js";
+import {convert} from "./fx.js";
+import {allocateProjection, HORIZON_MONTHS, inflowMonth, project, type Projection} from "./projection.js";
+import {findRoot, type Root} from "./roots.js";
+import {FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./schema.js";
+
+/** Months after the baseline of the valuation date: the end of the IPO month (the price is the listing price). */
+export function valuationMonth(firm: FirmInputs): number {
+  // Capped so that ten forecast years always fit in the projection.
+  return Math.min(inflowMonth(monthIndexOf(firm.baselineDate), firm.ipoDate), HORIZON_MONTHS - 12 * FORECAST_YEARS);
+}
+
+/** Annual revenue and operating cash flow for the ten years after month `v` (year 0: month v × 12). */
+export function forecastFromProjection(p: Projection, v: number): OperatingForecast {
+  const revenue = [p.revenue[v]! * 12];
+  const operatingIncome = [p.operatingCashFlow[v]! * 12];
+  for (let year = 1; year <= FORECAST_YEARS; year++) {
+    let r = 0;
+    let o = 0;
+    for (let t = v + 12 * (year - 1) + 1; t <= v + 12 * year; t++) {
+      r += p.revenue[t]!;
+      o += p.operatingCashFlow[t]!;
+    }
+    revenue.push(r);
+    operatingIncome.push(o);
+  }
+  return {revenue, operatingIncome};
+}
+
+/** Sum of a projected series over one calendar year (only the months the projection covers). */
+export function calendarYearSum(series: Float64Array, p: Projection, year: number): number {
+  let sum = 0;
+  for (let t = 1; t <= p.months; t++) if (yearOfMonthIndex(p.startMonth + t) === year) sum += series[t]!;
+  return sum;
+}
+
+/** Cash at the valuation date that belongs to shareholders: the projected balance, without undrawn facilities. */
+export function cashAtValuation(firm: FirmInputs, p: Projection, v: number): number {
+  return p.cash[v]! - (firm.includeUndrawnFacilities ? firm.undrawnFacilities : 0);
+}
+
+/** The DCF's parameters for a firm, in its reporting currency. */
+export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number): DcfParams {
+  const fromHkd = (x: number) => convert(x, "HKD", currency, market);
+  return {
+    terminalGrowth: firm.terminalGrowth,
+    salesToCapital1to5: firm.salesToCapital1to5,
+    salesToCapital6to10: firm.salesToCapital6to10,
+    reinvestmentLag: firm.reinvestmentLag === 0 ? 0 : 1,
+    effectiveTaxRate: firm.effectiveTaxRate,
+    marginalTaxRate: firm.marginalTaxRate,
+    nolCarriedForward: firm.nolCarriedForward,
+    costOfCapital: firm.costOfCapital,
+    terminalCostOfCapital: firm.terminalCostOfCapital,
+    terminalReturnOnCapital: firm.terminalReturnOnCapital,
+    probabilityOfFailure: firm.probabilityOfFailure,
+    distressProceeds: firm.distressProceeds,
+    distressBasis: firm.distressBasis,
+    bookCapital: firm.bookCapital,
+    debt: firm.debt,
+    minorityInterests: firm.minorityInterests,
+    cash,
+    nonOperatingAssets: firm.nonOperatingAssets,
+    options: {count: firm.optionsOutstanding, strike: fromHkd(firm.optionStrike), maturityYears: firm.optionMaturityYears, volatility: firm.optionVolatility, riskFreeRate: firm.riskFreeRate, dividendYield: 0},
+    stockPrice: fromHkd(firm.price),
+    sharesOutstanding: firm.sharesOutstanding
+  };
+}
+
+export interface ImpliedGrowth extends Root {
+  /** The years 2–5 revenue CAGR of the projection at that growth. */
+  revenueCagr2to5: number | null;
+}
+
+export interface ImpliedMargin extends Root {
+  /** The year-10 operating margin of the projection at that gross margin target. */
+  operatingMarginYear10: number | null;
+}
+
+export interface FirmValuation {
+  currency: Currency;
+  /** Valuation date: the end of this month (the IPO month). */
+  valuationMonth: number;
+  dcf: DcfResult;
+  /** Value per share in the firm's currency and in HKD, against the HKD price. */
+  valuePerShare: number;
+  valuePerShareHkd: number;
+  price: number;
+  /** Value ÷ price − 1. */
+  gap: number;
+  /** Market view, in the firm's currency. */
+  marketCap: number;
+  netCash: number;
+  enterpriseValue: number;
+  revenue: {trailing: number; runRate: number; forward2026: number; forward2027: number; targetYear: number};
+  /** Enterprise value ÷ revenue; null where the revenue is zero. */
+  evToRevenue: {trailing: number | null; runRate: number | null; forward2026: number | null; forward2027: number | null};
+  /** Market cap ÷ the revenue projected for the break-even target year (null without revenue). */
+  marketCapToTargetYearRevenue: number | null;
+}
+
+/** A ratio that is undefined (no revenue, say) is null, never NaN or Infinity. */
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** The year-2–5 revenue CAGR of a forecast. */
+function cagr2to5(f: OperatingForecast): number | null {
+  return finiteOrNull(Math.pow(f.revenue[5]! / f.revenue[1]!, 1 / 4) - 1);
+}
+
+export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {
+  const currency = FIRM_CURRENCY[firmId];
+  const v = valuationMonth(firm);
+  const cash = cashAtValuation(firm, projection, v);
+  const dcf = valueFromForecast(forecastFromProjection(projection, v), dcfParams(firm, currency, market, cash));
+  const valuePerShare = dcf.bridge.valuePerShare;
+  const valuePerShareHkd = convert(valuePerShare, currency, "HKD", market);
+  const marketCap = convert(firm.price * firm.sharesOutstanding, "HKD", currency, market);
+  const netCash = cash - firm.debt;
+  const enterpriseValue = marketCap - netCash;
+  const revenue = {
+    trailing: firm.trailingRevenue,
+    runRate: firm.revenueRunRate,
+    forward2026: calendarYearSum(projection.revenue, projection, 2026),
+    forward2027: calendarYearSum(projection.revenue, projection, 2027),
+    targetYear: calendarYearSum(projection.revenue, projection, firm.breakEvenTargetYear)
+  };
+  const multiple = (r: number) => finiteOrNull(enterpriseValue / r);
+  return {
+    currency,
+    valuationMonth: v,
+    dcf,
+    valuePerShare,
+    valuePerShareHkd,
+    price: firm.price,
+    gap: valuePerShareHkd / firm.price - 1,
+    marketCap,
+    netCash,
+    enterpriseValue,
+    revenue,
+    evToRevenue: {trailing: multiple(revenue.trailing), runRate: multiple(revenue.runRate), forward2026: multiple(revenue.forward2026), forward2027: multiple(revenue.forward2027)},
+    marketCapToTargetYearRevenue: finiteOrNull(marketCap / revenue.targetYear)
+  };
+}
+
+/** Value per share in HKD as a function of one projection input, reusing one buffer. */
+function valueAt(firmId: FirmId, firm: FirmInputs, market: MarketInputs, key: "growthStart" | "grossMarginTarget"): (x: number) => {hkd: number; forecast: OperatingForecast} {
+  const buffer = allocateProjection();
+  return (x) => {
+    const changed = {...firm, [key]: x};
+    const p = project(changed, HORIZON_MONTHS, buffer);
+    const valuation = valueFirm(firmId, changed, market, p);
+    return {hkd: valuation.valuePerShareHkd, forecast: forecastFromProjection(p, valuation.valuationMonth)};
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Revenue growth now (and the years 2–5 CAGR it gives) at which value per share equals the price. */
+export function impliedGrowth(firmId: FirmId, firm: FirmInputs, market: MarketInputs, bracket: [number, number] = [-0.5, 8]): ImpliedGrowth {
+  const at = valueAt(firmId, firm, market, "growthStart");
+  const root = findRoot((g) => at(g).hkd - firm.price, bracket[0], bracket[1], {describe: pct});
+  return {...root, revenueCagr2to5: root.value === null ? null : cagr2to5(at(root.value).forecast)};
+}
+
+/** Target gross margin (and the year-10 operating margin it gives) at which value per share equals the price. */
+export function impliedMargin(firmId: FirmId, firm: FirmInputs, market: MarketInputs, bracket: [number, number] = [-0.5, 1]): ImpliedMargin {
+  const at = valueAt(firmId, firm, market, "grossMarginTarget");
+  const root = findRoot((m) => at(m).hkd - firm.price, bracket[0], bracket[1], {describe: pct});
+  if (root.value === null) return {...root, operatingMarginYear10: null};
+  const f = at(root.value).forecast;
+  const revenue10 = f.revenue[FORECAST_YEARS]!;
+  return {...root, operatingMarginYear10: finiteOrNull(f.operatingIncome[FORECAST_YEARS]! / revenue10)};
+}
+
+export interface BreakEvenValue {
+  year: number;
+  lever: "growthStart" | "opexGrowth";
+  /** The lever's value that breaks even by December of `year`, or null with the reason. */
+  leverValue: number | null;
+  reason: string | null;
+  valuePerShareHkd: number | null;
+}
+
+/**
+ * What the firm is worth if it breaks even by December of `year`: solve one lever (revenue growth
+ * now, or cash-cost growth) for that year, all else held, and value the firm on that path.
+ */
+export function valueIfBreakEvenBy(firmId: FirmId, firm: FirmInputs, market: MarketInputs, year: number, lever: "growthStart" | "opexGrowth"): BreakEvenValue {
+  const target = {...firm, breakEvenTargetYear: year};
+  const projection = project(target);
+  const lastMonth = Math.min(decemberOffset(monthIndexOf(firm.baselineDate), year), projection.months);
+  const solution = lastMonth < 1 ? {value: null, reason: `${year} ends before the baseline`} : lever === "growthStart" ? solveGrowthStart(target, lastMonth, year) : solveOpexGrowth(target, lastMonth, year);
+  if (solution.value === null) return {year, lever, leverValue: null, reason: solution.reason, valuePerShareHkd: null};
+  const solved = {...firm, [lever]: solution.value};
+  return {year, lever, leverValue: solution.value, reason: solution.reason, valuePerShareHkd: valueFirm(firmId, solved, market).valuePerShareHkd};
+}

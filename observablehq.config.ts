@@ -17,6 +17,7 @@ export default {
   pages: [
     {name: "Zhipu AI", path: "/zhipu"},
     {name: "MiniMax", path: "/minimax"},
+    {name: "Valuation", path: "/valuation"},
     {name: "Unit economics", path: "/unit-economics"},
     {name: "Sources", path: "/sources"},
     {name: "Method", path: "/method"}

@@ -10,7 +10,7 @@ import {serve} from "./serve.ts";
 
 const DIST = join(ROOT, "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PAGES = ["index", "zhipu", "minimax", "unit-economics", "sources", "method"];
+const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method"];
 
 /** The JavaScript a page loads: its module preloads (Framework lists every static import). */
 function pageScripts(page: string): string[] {
@@ -83,7 +83,8 @@ const burns = Array.from({length: 20}, (_, i) => 20 + (i % 2 ? 15 : 0) + i * 0.5
 for (const [path, field, values] of [
   ["/", "minimax.burnNow", burns],
   ["/zhipu", "zhipu.burnNow", burns.map((b) => b * 10)],
-  ["/minimax", "minimax.burnNow", burns]
+  ["/minimax", "minimax.burnNow", burns],
+  ["/valuation", "minimax.costOfCapital", burns.map((b) => 0.08 + b / 1000)]
 ] as [string, string, number[]][]) {
   const samples = await latency(path, field, values);
   const dom = samples.map((s) => s.dom);

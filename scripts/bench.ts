@@ -1,7 +1,9 @@
 // Benchmarks the engine: a full two-firm recompute (projection, runway, break-even, all solvers).
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
 import {median, quantile} from "simple-statistics";
-import {computeScenario} from "../src/lib/model.ts";
+import {computeImplied, computeScenario} from "../src/lib/model.ts";
+import {FIRMS} from "../src/lib/schema.ts";
+import {valueIfBreakEvenBy} from "../src/lib/valuation.ts";
 import {resolvePresets} from "../src/lib/scenarios.ts";
 import {readBaseline, readPresetFiles} from "./data.ts";
 
@@ -20,9 +22,21 @@ function time(fn: () => unknown, samples: number, warmup = 50): number[] {
 const baseline = readBaseline();
 const {presets} = resolvePresets(baseline.scenario, readPresetFiles());
 const SAMPLES = 500;
-console.log(`Full two-firm recompute (${SAMPLES} samples each; target < 2 ms median)`);
+console.log(`Full two-firm recompute: projection, runway, break-even, all solvers, DCF (${SAMPLES} samples each; target < 2 ms median)`);
 console.log("preset                 median ms   p90 ms");
 for (const [name, scenario] of presets) {
   const ms = time(() => computeScenario(scenario), SAMPLES);
+  console.log(`${name.padEnd(22)} ${median(ms).toFixed(3).padStart(9)} ${quantile(ms, 0.9).toFixed(3).padStart(8)}`);
+}
+
+console.log(`\nValuation page extras: reverse DCF (growth and margin) for both firms, and value if break-even by 2026–2029 (${SAMPLES / 10} samples each)`);
+console.log("preset                 median ms   p90 ms");
+for (const [name, scenario] of presets) {
+  const ms = time(() => {
+    for (const firm of FIRMS) {
+      computeImplied(firm, scenario.firms[firm], scenario.market);
+      for (const year of [2026, 2027, 2028, 2029]) for (const lever of ["growthStart", "opexGrowth"] as const) valueIfBreakEvenBy(firm, scenario.firms[firm], scenario.market, year, lever);
+    }
+  }, SAMPLES / 10, 5);
   console.log(`${name.padEnd(22)} ${median(ms).toFixed(3).padStart(9)} ${quantile(ms, 0.9).toFixed(3).padStart(8)}`);
 }

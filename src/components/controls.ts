@@ -28,6 +28,10 @@ function display(spec: FieldSpec, currency: Currency): {scale: number; unit: str
       return {scale: 1, unit: "HK$ / share", digits: 2};
     case "millionShares":
       return {scale: 1, unit: "million shares", digits: 2};
+    case "millionOptions":
+      return {scale: 1, unit: "million options", digits: 2};
+    case "ratio":
+      return {scale: 1, unit: "×", digits: 2};
     case "hkdPerUsd":
       return {scale: 1, unit: "HK$ per US$", digits: 3};
     case "rmbPerUsd":
@@ -47,6 +51,19 @@ function sliderExtent(spec: FieldSpec, presetValue: number): [number, number] {
     opexGrowth: [-0.6, 0.6],
     growthFadeYears: [0, 15],
     marginYears: [0, 15],
+    riskFreeRate: [0, 0.08],
+    costOfCapital: [0.04, 0.25],
+    terminalCostOfCapital: [0.03, 0.15],
+    terminalGrowth: [-0.02, 0.06],
+    terminalReturnOnCapital: [0.03, 0.4],
+    salesToCapital1to5: [0.25, 5],
+    salesToCapital6to10: [0.25, 5],
+    effectiveTaxRate: [0, 0.4],
+    marginalTaxRate: [0, 0.4],
+    probabilityOfFailure: [0, 1],
+    distressProceeds: [0, 1],
+    optionMaturityYears: [0, 10],
+    optionVolatility: [0, 1.5],
     breakEvenTargetYear: [2025, 2035],
     usdHkd: [7, 8.5],
     usdRmb: [6, 8.5]
@@ -86,6 +103,11 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     inputs = [box];
     read = () => box.checked;
     write = (v) => void (box.checked = v === true);
+  } else if (spec.kind === "enum") {
+    const select = html`<select id=${id}>${(spec.values ?? []).map((v) => html`<option value=${v}>${v}</option>`)}</select>` as HTMLSelectElement;
+    inputs = [select as unknown as HTMLInputElement];
+    read = () => select.value;
+    write = (v) => void (select.value = String(v));
   } else if (spec.kind === "date") {
     const date = html`<input id=${id} type="date" required>` as HTMLInputElement;
     inputs = [date];
@@ -122,7 +144,7 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     inputs[0]!.setAttribute("aria-invalid", reason ? "true" : "false");
   };
   const first = inputs[0]!;
-  first.addEventListener(spec.kind === "boolean" || spec.kind === "date" ? "change" : "input", () => commit(read()));
+  first.addEventListener(spec.kind === "number" || spec.kind === "integer" ? "input" : "change", () => commit(read()));
   reset.addEventListener("click", () => commit(getField(store.preset, path)));
 
   let shown: unknown;

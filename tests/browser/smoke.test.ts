@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {launch, openPage, screenshot, settle} from "./browser.ts";
 
-const PAGES = ["/", "/zhipu", "/minimax", "/unit-economics", "/sources", "/method"];
+const PAGES = ["/", "/zhipu", "/minimax", "/valuation", "/unit-economics", "/sources", "/method"];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe("every page", () => {
 });
 
 describe("themes and widths", () => {
-  for (const path of ["/", "/zhipu", "/unit-economics"]) {
+  for (const path of ["/", "/zhipu", "/valuation", "/unit-economics"]) {
     it(`${path} fits a phone screen in the dark theme`, async () => {
       const {page, watch} = await openPage(browser, inject("baseUrl"), path, {width: 390, height: 844, colorScheme: "dark"});
       expect(await settle(page)).toEqual([]);

@@ -21,7 +21,8 @@ export function valueVsPrice(r: FirmResult, currency: Currency, market: MarketIn
   return html`<div class="stat">
     <h3>DCF value per share vs price</h3>
     <span class="big ${v.gap >= 0 ? "good" : "bad"}" data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPrice(value, currency)}</span>
-    <span class="small">against a price of ${formatPrice(price, currency)}: ${signedPercent(v.gap)} (${verdict} the market)${v.valuePerShare < 0 ? "; a negative value means this story destroys value: shares cannot be worth less than zero, and the firm would need new money to carry on" : ""}</span>
+    <span class="small">against a price of ${formatPrice(price, currency)}: ${signedPercent(v.gap)} (${verdict} the market)</span>
+    ${v.steadyState.warnings.length ? html`<ul class="warnings" data-testid=${`valuation-warnings-${r.firm}`}>${v.steadyState.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ""}
   </div>` as HTMLElement;
 }
 

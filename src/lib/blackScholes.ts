@@ -17,9 +17,10 @@ export interface OptionInputs {
 /** Black–Scholes (Merton) value of one European call. */
 export function callValue({stockPrice: s, strike: k, maturityYears: t, volatility: v, riskFreeRate: r, dividendYield: y}: OptionInputs): number {
   if (s <= 0) return 0;
-  if (t <= 0 || v <= 0) return Math.max(0, s * Math.exp(-y * t) - k * Math.exp(-r * t));
-  if (k <= 0) return s * Math.exp(-y * t);
   const sd = v * Math.sqrt(t);
+  // No time or no volatility (down to rounding): the option is worth its discounted intrinsic value.
+  if (!(sd > 1e-12)) return Math.max(0, s * Math.exp(-y * t) - k * Math.exp(-r * t));
+  if (k <= 0) return s * Math.exp(-y * t);
   const d1 = (Math.log(s / k) + (r - y + (v * v) / 2) * t) / sd;
   const d2 = d1 - sd;
   return s * Math.exp(-y * t) * normalCdf(d1) - k * Math.exp(-r * t) * normalCdf(d2);

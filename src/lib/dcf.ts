@@ -55,6 +55,8 @@ export interface GinzuInputs extends DcfParams {
 export interface OperatingForecast {
   revenue: number[];
   operatingIncome: number[];
+  /** Operating margin of the terminal year; by default the year-10 margin. */
+  terminalOperatingMargin?: number;
 }
 
 export interface DcfYear {
@@ -96,7 +98,10 @@ export interface DcfResult {
     options: number;
     commonEquity: number;
     sharesOutstanding: number;
+    /** Common equity ÷ shares, floored at zero: shareholders cannot lose more than their shares. */
     valuePerShare: number;
+    /** Whether the floor applied (the DCF's common equity is negative). */
+    negativeEquity: boolean;
   };
 }
 
@@ -124,7 +129,8 @@ export function ginzuForecast(inputs: GinzuInputs): OperatingForecast {
     revenue[t] = revenue[t - 1]! * (1 + ginzuGrowth(t, inputs.revenueGrowthYear1, inputs.revenueGrowthYears2to5, inputs.terminalGrowth));
     operatingIncome[t] = revenue[t]! * ginzuMargin(t, marginToday, inputs.targetOperatingMargin, inputs.convergenceYear);
   }
-  return {revenue, operatingIncome};
+  // As in ginzu, the terminal year earns the target margin (even if year 10 has not reached it).
+  return {revenue, operatingIncome, terminalOperatingMargin: inputs.targetOperatingMargin};
 }
 
 /** a ÷ b, or null where it is undefined (no revenue): never NaN or Infinity. */
@@ -155,6 +161,9 @@ export function dcfProblem(p: DcfParams): string | null {
   if (!(p.terminalCostOfCapital > p.terminalGrowth)) return "terminal growth must be below the terminal cost of capital";
   if (!(p.salesToCapital1to5 > 0 && p.salesToCapital6to10 > 0)) return "sales-to-capital ratios must be positive";
   if (!(p.terminalReturnOnCapital > 0)) return "the terminal return on capital must be positive";
+  if (!(p.terminalGrowth < p.terminalReturnOnCapital)) return "terminal growth must be below the terminal return on capital (reinvestment would exceed income)";
+  if (!(p.probabilityOfFailure >= 0 && p.probabilityOfFailure <= 1)) return "the probability of failure must be between 0 and 1";
+  if (!(p.distressProceeds >= 0)) return "distress proceeds cannot be negative";
   if (!(p.sharesOutstanding > 0)) return "shares outstanding must be positive";
   return null;
 }
@@ -200,16 +209,19 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
     });
   }
 
-  // Terminal year: year-10 margin, taxed at the marginal rate (no NOL shelters a perpetuity),
-  // reinvestment = growth ÷ return on capital of after-tax operating income.
-  // (Year-10 income grown at g is revenue × the year-10 margin, and stays defined without revenue.)
-  const terminalOperatingIncome = operatingIncome[FORECAST_YEARS]! * (1 + p.terminalGrowth);
+  // Terminal year: revenue grows at g; the margin is year 10's (or the forecast's terminal margin).
+  // As in ginzu, it is taxed at the marginal rate and any NOL left is ignored. Unlike ginzu, a
+  // terminal loss is not capitalised: a firm still losing money in year 10 has no going-concern
+  // value beyond it (what it might fetch is the failure case's business), so the terminal value is 0.
+  const terminalOperatingIncome =
+    forecast.terminalOperatingMargin === undefined ? operatingIncome[FORECAST_YEARS]! * (1 + p.terminalGrowth) : terminalRevenue * forecast.terminalOperatingMargin;
   const terminalMargin = ratio(terminalOperatingIncome, terminalRevenue);
   const terminalAfterTax = terminalOperatingIncome > 0 ? terminalOperatingIncome * (1 - p.marginalTaxRate) : terminalOperatingIncome;
-  const reinvestmentRate = terminalAfterTax > 0 ? p.terminalGrowth / p.terminalReturnOnCapital : 0;
+  // Reinvestment = g ÷ ROC of income; none for zero or negative growth (ginzu's rule).
+  const reinvestmentRate = terminalAfterTax > 0 && p.terminalGrowth > 0 ? p.terminalGrowth / p.terminalReturnOnCapital : 0;
   const terminalReinvestment = terminalAfterTax * reinvestmentRate;
   const terminalFcff = terminalAfterTax - terminalReinvestment;
-  const terminalValue = terminalFcff / (p.terminalCostOfCapital - p.terminalGrowth);
+  const terminalValue = terminalAfterTax > 0 ? terminalFcff / (p.terminalCostOfCapital - p.terminalGrowth) : 0;
   const presentValueOfTerminal = terminalValue * discountFactor;
 
   const operatingAssets = presentValueOfYears + presentValueOfTerminal;
@@ -248,7 +260,8 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
       options,
       commonEquity,
       sharesOutstanding: p.sharesOutstanding,
-      valuePerShare: commonEquity / p.sharesOutstanding
+      valuePerShare: Math.max(0, commonEquity) / p.sharesOutstanding,
+      negativeEquity: commonEquity < 0
     }
   };
 }

@@ -29,7 +29,7 @@ export function findRoot(f: (x: number) => number, lo: number, hi: number, optio
   }
   if (first < 0) {
     const side = ys.every((y) => y > 0) ? "above" : "below";
-    return {value: null, reason: `no solution in [${describe(lo)}, ${describe(hi)}]: the value stays ${side} the target throughout`};
+    return {value: null, reason: `no solution in [${describe(lo)}, ${describe(hi)}]: the value stays ${side} the target at all ${gridPoints} points checked`};
   }
   if (ys[first] === 0) return {value: xs[first]!, reason: crossings > 1 ? "the first of several solutions in the range" : null};
   let a = xs[first]!;

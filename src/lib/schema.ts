@@ -227,6 +227,9 @@ export function firmConsistencyProblem(firm: FirmInputs): {field: keyof FirmInpu
   if (!(firm.terminalGrowth < firm.terminalCostOfCapital)) {
     return {field: "terminalGrowth", reason: "growth after year 10 must be below the cost of capital after year 10"};
   }
+  if (!(firm.terminalGrowth < firm.terminalReturnOnCapital)) {
+    return {field: "terminalGrowth", reason: "growth after year 10 must be below the return on capital after year 10 (reinvestment would exceed income)"};
+  }
   return null;
 }
 

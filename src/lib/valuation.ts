@@ -45,8 +45,15 @@ export function cashAtValuation(firm: FirmInputs, p: Projection, v: number): num
   return p.cash[v]! - (firm.includeUndrawnFacilities ? firm.undrawnFacilities : 0);
 }
 
+/** Losses carried forward at the valuation date: the baseline's, plus losses (less profits) since. */
+export function nolAtValuation(firm: FirmInputs, p: Projection, v: number): number {
+  let nol = firm.nolCarriedForward;
+  for (let t = 1; t <= v; t++) nol = Math.max(0, nol - p.operatingCashFlow[t]!);
+  return nol;
+}
+
 /** The DCF's parameters for a firm, in its reporting currency. */
-export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number): DcfParams {
+export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number, nol = firm.nolCarriedForward): DcfParams {
   const fromHkd = (x: number) => convert(x, "HKD", currency, market);
   return {
     terminalGrowth: firm.terminalGrowth,
@@ -55,7 +62,7 @@ export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketIn
     reinvestmentLag: firm.reinvestmentLag === 0 ? 0 : 1,
     effectiveTaxRate: firm.effectiveTaxRate,
     marginalTaxRate: firm.marginalTaxRate,
-    nolCarriedForward: firm.nolCarriedForward,
+    nolCarriedForward: nol,
     costOfCapital: firm.costOfCapital,
     terminalCostOfCapital: firm.terminalCostOfCapital,
     terminalReturnOnCapital: firm.terminalReturnOnCapital,
@@ -103,6 +110,33 @@ export interface FirmValuation {
   evToRevenue: {trailing: number | null; runRate: number | null; forward2026: number | null; forward2027: number | null};
   /** Market cap ÷ the revenue projected for the break-even target year (null without revenue). */
   marketCapToTargetYearRevenue: number | null;
+  /** Whether year 10 is a steady state the terminal value can start from. */
+  steadyState: SteadyState;
+}
+
+export interface SteadyState {
+  /** Revenue growth in year 10 and the terminal growth after it. */
+  year10Growth: number | null;
+  terminalGrowth: number;
+  /** Warnings for the page; empty when year 10 is a fair starting point for the terminal value. */
+  warnings: string[];
+}
+
+/** Damodaran's rule: by year 10 growth should be near the terminal rate and the margin settled. */
+export function steadyState(firm: FirmInputs, dcf: DcfResult): SteadyState {
+  const year10 = dcf.years[FORECAST_YEARS - 1]!;
+  const warnings: string[] = [];
+  const g10 = year10.revenueGrowth;
+  if (g10 !== null && Math.abs(g10 - firm.terminalGrowth) > 0.05) {
+    warnings.push(`revenue still grows ${Math.round(g10 * 100)}% in year 10 but only ${(firm.terminalGrowth * 100).toFixed(1)}% after it: the terminal value starts from a year that is not yet steady (fade growth sooner, or to a lower long-run rate)`);
+  }
+  if (dcf.terminal.afterTaxOperatingIncome <= 0) {
+    warnings.push("the firm still loses money in year 10, so there is no terminal value: on this story it never becomes a going concern");
+  }
+  if (dcf.bridge.negativeEquity) {
+    warnings.push("the DCF value of equity is negative: shares are worth nothing on this story (the firm would need new money, or fail)");
+  }
+  return {year10Growth: g10, terminalGrowth: firm.terminalGrowth, warnings};
 }
 
 /** A ratio that is undefined (no revenue, say) is null, never NaN or Infinity. */
@@ -119,7 +153,8 @@ export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs
   const currency = FIRM_CURRENCY[firmId];
   const v = valuationMonth(firm);
   const cash = cashAtValuation(firm, projection, v);
-  const dcf = valueFromForecast(forecastFromProjection(projection, v), dcfParams(firm, currency, market, cash));
+  const forecast = forecastFromProjection(projection, v);
+  const dcf = valueFromForecast(forecast, dcfParams(firm, currency, market, cash, nolAtValuation(firm, projection, v)));
   const valuePerShare = dcf.bridge.valuePerShare;
   const valuePerShareHkd = convert(valuePerShare, currency, "HKD", market);
   const marketCap = convert(firm.price * firm.sharesOutstanding, "HKD", currency, market);
@@ -146,7 +181,8 @@ export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs
     enterpriseValue,
     revenue,
     evToRevenue: {trailing: multiple(revenue.trailing), runRate: multiple(revenue.runRate), forward2026: multiple(revenue.forward2026), forward2027: multiple(revenue.forward2027)},
-    marketCapToTargetYearRevenue: finiteOrNull(marketCap / revenue.targetYear)
+    marketCapToTargetYearRevenue: finiteOrNull(marketCap / revenue.targetYear),
+    steadyState: steadyState(firm, dcf)
   };
 }
 

@@ -119,6 +119,75 @@ describe("a complete valuation worked by hand", () => {
   });
 });
 
+describe("a young, money-losing firm worked by hand", () => {
+  // Revenue 100 today, an operating loss of 50 (−50%); growth 100% in year 1, 50% in years 2–5, fading
+  // to 0% by year 10; margin to 20% by year 5; NOL 100; tax 20% → 30%; sales-to-capital 2 then 2.5 with
+  // a one-year lag; cost of capital 12% → 8%; 20% chance of failure recovering half the value.
+  const inputs = plain({
+    baseRevenue: 100, baseOperatingIncome: -50, revenueGrowthYear1: 1, revenueGrowthYears2to5: 0.5, terminalGrowth: 0,
+    targetOperatingMargin: 0.2, convergenceYear: 5, salesToCapital1to5: 2, salesToCapital6to10: 2.5, reinvestmentLag: 1,
+    effectiveTaxRate: 0.2, marginalTaxRate: 0.3, nolCarriedForward: 100, costOfCapital: 0.12, terminalCostOfCapital: 0.08,
+    terminalReturnOnCapital: 0.08, probabilityOfFailure: 0.2, distressProceeds: 0.5, cash: 300, debt: 100, sharesOutstanding: 100
+  });
+  // Growth 100, 50, 50, 50, 50, then 40, 30, 20, 10, 0 (%):
+  const revenue = [200, 300, 450, 675, 1012.5, 1417.5, 1842.75, 2211.3, 2432.43, 2432.43];
+  // Margin −50% + 70%·t/5: −36, −22, −8, 6, 20, then 20 (%); EBIT = revenue × margin:
+  const ebit = [-72, -66, -36, 40.5, 202.5, 283.5, 368.55, 442.26, 486.486, 486.486];
+  // NOL 100 → 172 → 238 → 274 → 233.5 → 31 → 0. Years 4–5 are sheltered; year 6 pays 22% on 283.5 − 31;
+  // years 7–10 pay 24, 26, 28, 30%.
+  const afterTax = [-72, -66, -36, 40.5, 202.5, 283.5 - (283.5 - 31) * 0.22, 368.55 * 0.76, 442.26 * 0.74, 486.486 * 0.72, 486.486 * 0.7];
+  // Lag 1: year t invests (R_{t+1} − R_t) ÷ 2 (years 1–5) or ÷ 2.5 (6–10); year 11 = year 10 (g = 0).
+  const reinvestment = [50, 75, 112.5, 168.75, 202.5, (1842.75 - 1417.5) / 2.5, (2211.3 - 1842.75) / 2.5, (2432.43 - 2211.3) / 2.5, 0, 0];
+  const rates = [0.12, 0.12, 0.12, 0.12, 0.12, 0.112, 0.104, 0.096, 0.088, 0.08];
+  let df = 1;
+  const pv = afterTax.map((a, i) => (a - reinvestment[i]!) * (df /= 1 + rates[i]!));
+  const pvYears = pv.reduce((a, b) => a + b, 0);
+  // Terminal: 2432.43 × 20% = 486.486, after 30% tax 340.5402, no reinvestment at g = 0: TV = 340.5402 ÷ 8%.
+  const terminalValue = 340.5402 / 0.08;
+  const operatingAssets = pvYears + terminalValue * df;
+  const adjusted = 0.8 * operatingAssets + 0.2 * 0.5 * operatingAssets;
+  const perShare = (adjusted - 100 + 300) / 100;
+
+  it("matches every line", () => {
+    const r = ginzu(inputs);
+    r.years.forEach((y, i) => {
+      expect(y.revenue).toBeCloseTo(revenue[i]!, 8);
+      expect(y.operatingIncome).toBeCloseTo(ebit[i]!, 8);
+      expect(y.afterTaxOperatingIncome).toBeCloseTo(afterTax[i]!, 8);
+      expect(y.reinvestment).toBeCloseTo(reinvestment[i]!, 8);
+      expect(y.costOfCapital).toBeCloseTo(rates[i]!, 12);
+      expect(y.presentValue).toBeCloseTo(pv[i]!, 8);
+    });
+    expect(r.years.map((y) => y.nol)).toEqual([172, 238, 274, 233.5, 31, 0, 0, 0, 0, 0].map((x) => expect.closeTo(x, 8)));
+    expect(r.terminal.value).toBeCloseTo(terminalValue, 8);
+    expect(r.bridge.operatingAssets).toBeCloseTo(operatingAssets, 8);
+    expect(r.bridge.adjustedOperatingAssets).toBeCloseTo(adjusted, 8);
+    expect(r.bridge.valuePerShare).toBeCloseTo(perShare, 8);
+  });
+});
+
+describe("the terminal year", () => {
+  it("earns ginzu's target margin when the margin has not converged by year 10", () => {
+    const r = ginzu(plain({baseOperatingIncome: -20, targetOperatingMargin: 0.2, convergenceYear: 15}));
+    expect(r.years[9]!.operatingMargin!).toBeLessThan(0.2);
+    expect(r.terminal.operatingMargin).toBeCloseTo(0.2, 12);
+  });
+  it("capitalises no loss: a firm still losing money in year 10 has no terminal value", () => {
+    const r = ginzu(plain({baseOperatingIncome: -20, targetOperatingMargin: -0.05, cash: 1000}));
+    expect(r.terminal.afterTaxOperatingIncome).toBeLessThan(0);
+    expect(r.terminal.value).toBe(0);
+  });
+  it("reinvests nothing when growth after year 10 is zero or negative", () => {
+    expect(ginzu(plain({terminalGrowth: -0.01, revenueGrowthYears2to5: -0.01, revenueGrowthYear1: -0.01})).terminal.reinvestment).toBe(0);
+  });
+  it("floors value per share at zero, and says the equity was negative", () => {
+    const r = ginzu(plain({baseOperatingIncome: -20, targetOperatingMargin: -0.05}));
+    expect(r.bridge.commonEquity).toBeLessThan(0);
+    expect(r.bridge.valuePerShare).toBe(0);
+    expect(r.bridge.negativeEquity).toBe(true);
+  });
+});
+
 describe("failure", () => {
   it("with probability 1 the operating assets are exactly the distress proceeds", () => {
     fc.assert(
@@ -221,7 +290,8 @@ describe("reverse DCF on the standard inputs", () => {
   });
 
   it("for a firm whose margin stays negative, value falls as growth rises — and the solver says so", () => {
-    const loser = {...young, targetOperatingMargin: -0.1};
+    // Plenty of cash keeps equity above zero, so the value per share is not floored.
+    const loser = {...young, targetOperatingMargin: -0.1, cash: 20000};
     const slow = ginzu({...loser, revenueGrowthYears2to5: 0}).bridge.valuePerShare;
     const fast = ginzu({...loser, revenueGrowthYears2to5: 0.8}).bridge.valuePerShare;
     expect(fast).toBeLessThan(slow);

@@ -60,6 +60,18 @@ describe("Black–Scholes", () => {
     expect(total).toBeCloseTo(perOption * 2.532, 12);
   });
 
+  it("agrees with an independent solution of the dilution equation (bisection on W − BS(S′(W)))", () => {
+    const option = {stockPrice: 345, strike: 50, maturityYears: 5, volatility: 0.7, riskFreeRate: 0.042, dividendYield: 0};
+    const [shares, count] = [309.28, 15.5];
+    let [lo, hi] = [0, 345];
+    for (let i = 0; i < 200; i++) {
+      const w = (lo + hi) / 2;
+      if (w - callValue({...option, stockPrice: (345 * shares + w * count) / (shares + count)}) > 0) hi = w;
+      else lo = w;
+    }
+    expect(dilutedOptionsValue(option, count, shares).perOption).toBeCloseTo(lo, 9);
+  });
+
   it("values no options at zero", () => {
     expect(dilutedOptionsValue({stockPrice: 100, strike: 10, maturityYears: 5, volatility: 0.5, riskFreeRate: 0.04, dividendYield: 0}, 0, 100).total).toBe(0);
   });

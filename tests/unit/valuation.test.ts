@@ -5,7 +5,7 @@ import {convert} from "../../src/lib/fx.ts";
 import {computeFirm} from "../../src/lib/model.ts";
 import {project} from "../../src/lib/projection.ts";
 import {CURRENCIES} from "../../src/lib/schema.ts";
-import {cashAtValuation, forecastFromProjection, impliedGrowth, impliedMargin, valuationMonth, valueFirm, valueIfBreakEvenBy} from "../../src/lib/valuation.ts";
+import {cashAtValuation, nolAtValuation, forecastFromProjection, impliedGrowth, impliedMargin, valuationMonth, valueFirm, valueIfBreakEvenBy} from "../../src/lib/valuation.ts";
 import {arbMarket, baseline, breaksEvenByTarget, flatFirm, MARKET, presets} from "./helpers.ts";
 
 const {zhipu, minimax} = baseline.scenario.firms;
@@ -17,6 +17,13 @@ describe("one story: the DCF values the projection that drives the runway", () =
     const p = project(minimax);
     expect(p.financing[4]).toBe(minimax.ipoNetProceeds);
     expect(cashAtValuation(minimax, p, 4)).toBeCloseTo(p.cash[4]! - 39.4, 10);
+  });
+
+  it("carries the losses between the baseline and the valuation date into the NOL", () => {
+    const p = project(zhipu);
+    let losses = 0;
+    for (let t = 1; t <= 7; t++) losses -= p.operatingCashFlow[t]!; // all seven months lose money
+    expect(nolAtValuation(zhipu, p, 7)).toBeCloseTo(zhipu.nolCarriedForward + losses, 9);
   });
 
   it("each forecast year is the sum of the projection's twelve months", () => {
@@ -113,7 +120,8 @@ describe("the reverse DCF on the firms", () => {
   });
 
   it("says 'no solution' for a price out of reach", () => {
-    const growth = impliedGrowth("minimax", {...minimax, price: 1e5}, MARKET);
+    // With no gross profit, no growth rate ever pays the costs: the value stays at zero.
+    const growth = impliedGrowth("minimax", {...minimax, grossMarginNow: 0, grossMarginTarget: 0}, MARKET);
     expect(growth.value).toBeNull();
     expect(growth.reason).toMatch(/no solution in \[−?-?50%, 800%\]/);
   });

@@ -117,7 +117,8 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     const [lo, hi] = sliderExtent(spec, Number(getField(store.preset, path)));
     const step = spec.kind === "integer" ? 1 : (hi - lo) / 400;
     const slider = html`<input type="range" aria-label=${spec.label} min=${lo * fmt.scale} max=${hi * fmt.scale} step=${step * fmt.scale}>` as HTMLInputElement;
-    const box = html`<input id=${id} type="number" step="any" inputmode="decimal">` as HTMLInputElement;
+    // The number box accepts the schema's whole range (the slider only spans the usual values).
+    const box = html`<input id=${id} type="number" step="any" inputmode="decimal" min=${Number(((spec.min ?? -1e15) * fmt.scale).toPrecision(12))} max=${Number(((spec.max ?? 1e15) * fmt.scale).toPrecision(12))}>` as HTMLInputElement;
     inputs = [box, slider];
     const round = (x: number) => Number((x * fmt.scale).toFixed(Math.max(fmt.digits, 0)));
     read = () => {
@@ -168,7 +169,9 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     ${message}
     ${options.showSource ? sourceLine(spec, options.provenance, options.facts) : ""}
   </div>` as HTMLElement;
-  element.title = spec.help;
+  const scaled = (x: number) => Number((x * fmt.scale).toPrecision(12));
+  const range = spec.min !== undefined && spec.max !== undefined ? ` Allowed: ${scaled(spec.min)} to ${scaled(spec.max)}${fmt.unit ? ` ${fmt.unit}` : ""}.` : "";
+  element.title = `${spec.help}${range}`;
   store.addEventListener("change", sync);
   sync();
   return element;

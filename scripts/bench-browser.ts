@@ -84,7 +84,8 @@ for (const [path, field, values] of [
   ["/", "minimax.burnNow", burns],
   ["/zhipu", "zhipu.burnNow", burns.map((b) => b * 10)],
   ["/minimax", "minimax.burnNow", burns],
-  ["/valuation", "minimax.costOfCapital", burns.map((b) => 0.08 + b / 1000)]
+  ["/valuation", "minimax.costOfCapital", burns.map((b) => 0.08 + b / 1000)],
+  ["/valuation", "minimax.growthStart", burns.map((b) => 1.2 + b / 50)]
 ] as [string, string, number[]][]) {
   const samples = await latency(path, field, values);
   const dom = samples.map((s) => s.dom);

@@ -23,11 +23,19 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The month index of an ISO date (the day is ignored). */
+const monthIndexCache = new Map<string, number>();
+
+/** The month index of an ISO date (the day is ignored). Cached: solvers ask for the same few dates. */
 export function monthIndexOf(date: IsoDate): number {
-  const parsed = parseIsoDate(date);
-  if (!parsed) throw new Error(`not an ISO date: ${date}`);
-  return parsed.year * 12 + parsed.month - 1;
+  let index = monthIndexCache.get(date);
+  if (index === undefined) {
+    const parsed = parseIsoDate(date);
+    if (!parsed) throw new Error(`not an ISO date: ${date}`);
+    index = parsed.year * 12 + parsed.month - 1;
+    if (monthIndexCache.size > 1000) monthIndexCache.clear();
+    monthIndexCache.set(date, index);
+  }
+  return index;
 }
 
 export function yearOfMonthIndex(index: number): number {

@@ -8,7 +8,7 @@ import {FORECAST_YEARS, valueFromForecast, type DcfParams, type DcfResult, type 
 import {convert} from "./fx.js";
 import {allocateProjection, HORIZON_MONTHS, inflowMonth, project, type Projection} from "./projection.js";
 import {findRoot, type Root} from "./roots.js";
-import {FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./schema.js";
+import {FIRM_CURRENCY, FIRM_FIELDS, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./schema.js";
 
 /** Months after the baseline of the valuation date: the end of the IPO month (the price is the listing price). */
 export function valuationMonth(firm: FirmInputs): number {
@@ -149,12 +149,18 @@ function cagr2to5(f: OperatingForecast): number | null {
   return finiteOrNull(Math.pow(f.revenue[5]! / f.revenue[1]!, 1 / 4) - 1);
 }
 
-export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {
+/** The DCF of a firm's projection, valued at the end of its listing month. */
+function dcfOf(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection) {
   const currency = FIRM_CURRENCY[firmId];
   const v = valuationMonth(firm);
   const cash = cashAtValuation(firm, projection, v);
   const forecast = forecastFromProjection(projection, v);
   const dcf = valueFromForecast(forecast, dcfParams(firm, currency, market, cash, nolAtValuation(firm, projection, v)));
+  return {currency, v, cash, forecast, dcf};
+}
+
+export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {
+  const {currency, v, cash, dcf} = dcfOf(firmId, firm, market, projection);
   const valuePerShare = dcf.bridge.valuePerShare;
   const valuePerShareHkd = convert(valuePerShare, currency, "HKD", market);
   const marketCap = convert(firm.price * firm.sharesOutstanding, "HKD", currency, market);
@@ -191,9 +197,8 @@ function valueAt(firmId: FirmId, firm: FirmInputs, market: MarketInputs, key: "g
   const buffer = allocateProjection();
   return (x) => {
     const changed = {...firm, [key]: x};
-    const p = project(changed, HORIZON_MONTHS, buffer);
-    const valuation = valueFirm(firmId, changed, market, p);
-    return {hkd: valuation.valuePerShareHkd, forecast: forecastFromProjection(p, valuation.valuationMonth)};
+    const {currency, forecast, dcf} = dcfOf(firmId, changed, market, project(changed, HORIZON_MONTHS, buffer));
+    return {hkd: convert(dcf.bridge.valuePerShare, currency, "HKD", market), forecast};
   };
 }
 
@@ -230,11 +235,25 @@ export interface BreakEvenValue {
  * now, or cash-cost growth) for that year, all else held, and value the firm on that path.
  */
 export function valueIfBreakEvenBy(firmId: FirmId, firm: FirmInputs, market: MarketInputs, year: number, lever: "growthStart" | "opexGrowth"): BreakEvenValue {
-  const target = {...firm, breakEvenTargetYear: year};
-  const projection = project(target);
-  const lastMonth = Math.min(decemberOffset(monthIndexOf(firm.baselineDate), year), projection.months);
-  const solution = lastMonth < 1 ? {value: null, reason: `${year} ends before the baseline`} : lever === "growthStart" ? solveGrowthStart(target, lastMonth, year) : solveOpexGrowth(target, lastMonth, year);
+  const solution = breakEvenLever(firm, year, lever);
   if (solution.value === null) return {year, lever, leverValue: null, reason: solution.reason, valuePerShareHkd: null};
   const solved = {...firm, [lever]: solution.value};
   return {year, lever, leverValue: solution.value, reason: solution.reason, valuePerShareHkd: valueFirm(firmId, solved, market).valuePerShareHkd};
+}
+
+// The lever that breaks even by a year depends only on the projection's inputs, not on the valuation's:
+// remembering the last answers keeps a change of, say, the cost of capital from re-solving them.
+const PROJECTION_KEYS = FIRM_FIELDS.filter((f) => f.group !== "valuation" && f.key !== "breakEvenTargetYear" && f.key !== "sharesOutstanding" && f.key !== "price").map((f) => f.key as keyof FirmInputs);
+const leverCache = new Map<string, {value: number | null; reason: string | null}>();
+
+function breakEvenLever(firm: FirmInputs, year: number, lever: "growthStart" | "opexGrowth"): {value: number | null; reason: string | null} {
+  const key = `${year}|${lever}|${PROJECTION_KEYS.map((k) => String(firm[k])).join("|")}`;
+  const cached = leverCache.get(key);
+  if (cached) return cached;
+  const target = {...firm, breakEvenTargetYear: year};
+  const lastMonth = Math.min(decemberOffset(monthIndexOf(firm.baselineDate), year), HORIZON_MONTHS);
+  const solution = lastMonth < 1 ? {value: null, reason: `${year} ends before the baseline`} : lever === "growthStart" ? solveGrowthStart(target, lastMonth, year) : solveOpexGrowth(target, lastMonth, year);
+  if (leverCache.size > 256) leverCache.clear();
+  leverCache.set(key, solution);
+  return solution;
 }

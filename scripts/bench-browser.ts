@@ -3,13 +3,12 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
-import {chromium} from "playwright-core";
 import {median, quantile} from "simple-statistics";
+import {CHROMIUM, launch} from "./chromium.ts";
 import {ROOT} from "./data.ts";
 import {serve} from "./serve.ts";
 
 const DIST = join(ROOT, "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method"];
 
 /** The JavaScript a page loads: its module preloads (Framework lists every static import). */
@@ -32,7 +31,7 @@ function pageSizes() {
 
 /** Dispatches 20 slider changes; for each, the time until the last DOM change under <main>, and the next frame. */
 async function latency(path: string, field: string, values: number[]) {
-  const browser = await chromium.launch({executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]});
+  const browser = await launch();
   const {server, url} = await serve(DIST);
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   await page.goto(`${url}${path}`, {waitUntil: "networkidle"});

@@ -2,10 +2,10 @@
 //   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
 import {existsSync, readFileSync} from "node:fs";
-import {computeImplied, computeScenario} from "../src/lib/model.ts";
+import {computeImplied, computeScenario, type Implied} from "../src/lib/model.ts";
 import {scenarioCsv, scenarioReport} from "../src/lib/report.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
-import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
+import {applyOverrides, FIRMS, type FirmId, type Override, type Scenario} from "../src/lib/schema.ts";
 import {readBaseline, readPresetFiles} from "./data.ts";
 
 const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]";
@@ -94,7 +94,7 @@ function main(argv: string[]): number {
     process.stdout.write(scenarioCsv(results));
     return 0;
   }
-  const implied = {zhipu: computeImplied("zhipu", scenario.firms.zhipu, scenario.market), minimax: computeImplied("minimax", scenario.firms.minimax, scenario.market)};
+  const implied = Object.fromEntries(FIRMS.map((firm) => [firm, computeImplied(firm, scenario!.firms[firm], scenario!.market)])) as Record<FirmId, Implied>;
   process.stdout.write(`${JSON.stringify(scenarioReport(scenario, results, implied), null, 2)}\n`);
   return 0;
 }

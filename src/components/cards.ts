@@ -1,7 +1,7 @@
 // Headline cards: cash, burn, runway, break-even vs target, and what must be true.
 // Key outputs carry data-testid and a machine-readable data-value.
 import {html} from "htl";
-import {monthsBetween, yearMonth} from "../lib/dates.js";
+import {monthsBetween} from "../lib/dates.js";
 import {formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear} from "../lib/format.js";
 import type {FirmResult} from "../lib/model.js";
 import {openingCash} from "../lib/projection.js";
@@ -83,9 +83,4 @@ export function requiredPanel(r: FirmResult): HTMLElement {
       <tbody>${rows.map(([label, now, key, needed]) => html`<tr data-required=${key}><td>${label}</td><td>${now}</td><td>${needed}</td></tr>`)}</tbody>
     </table>
   </div>` as HTMLElement;
-}
-
-/** Month labels for the first break-even month, for tests and tables. */
-export function breakEvenMonthLabel(r: FirmResult): string {
-  return r.breakEven.months === null ? "" : yearMonth(r.projection.startMonth + r.breakEven.months);
 }

@@ -1,8 +1,7 @@
 // Controls bound to a ScenarioStore: one per schema field, plus the preset picker, the link
 // notice and the share box. Built with htl, which escapes every interpolated value.
 import {html} from "htl";
-import {fieldSpec, getField, type FieldSpec, type FirmId, type Scenario} from "../lib/schema.js";
-import {FIRM_CURRENCY, type Currency} from "../lib/schema.js";
+import {FIRM_CURRENCY, fieldSpec, getField, type Currency, type FieldSpec, type FirmId} from "../lib/schema.js";
 import {currencyPrefix} from "../lib/format.js";
 import type {Provenance} from "../lib/scenarios.js";
 import type {Fact} from "../lib/facts.js";
@@ -201,7 +200,7 @@ export function presetPicker(store: ScenarioStore): HTMLElement {
   const sync = () => {
     for (const {radio} of radios) radio.checked = radio.value === store.presetName;
     description.textContent = store.preset.description;
-    modified.hidden = store.query === `scenario=${encodeURIComponent(store.presetName)}`;
+    modified.hidden = !store.isModified;
   };
   store.addEventListener("change", sync);
   sync();
@@ -244,5 +243,3 @@ export function resetFirmButton(store: ScenarioStore, firm: FirmId, label: strin
   button.addEventListener("click", () => store.resetFirm(firm));
   return button;
 }
-
-export type {Scenario};

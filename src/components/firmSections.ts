@@ -4,8 +4,7 @@ import {html} from "htl";
 import type {Fact} from "../lib/facts.js";
 import {formatMoney} from "../lib/format.js";
 import type {FirmResult} from "../lib/model.js";
-import {monthlyRows} from "../lib/report.js";
-import {scenarioCsv} from "../lib/report.js";
+import {monthlyRows, scenarioCsv} from "../lib/report.js";
 import type {Provenance} from "../lib/scenarios.js";
 import {FIRM_CURRENCY, FIRM_NAME, type FirmId} from "../lib/schema.js";
 import {fieldControl, resetFirmButton} from "./controls.js";
@@ -60,8 +59,8 @@ export function downloads(store: ScenarioStore, result: FirmResult): HTMLElement
   const firm = result.firm;
   const csv = downloadButton(`Projection (CSV)`, `${firm}-projection.csv`, "text/csv", () => scenarioCsv({[firm]: result} as Record<FirmId, FirmResult>, [firm]));
   const json = downloadButton("Scenario (JSON)", "scenario.json", "application/json", () => {
-    const {scenario, presetName, query} = store;
-    const modified = query !== `scenario=${presetName}`;
+    const {scenario, presetName} = store;
+    const modified = store.isModified;
     const file = {...scenario, name: modified ? `${presetName}-modified` : presetName, title: modified ? `${scenario.title} (modified)` : scenario.title};
     return `${JSON.stringify(file, null, 2)}\n`;
   });

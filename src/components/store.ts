@@ -1,5 +1,5 @@
 // The page's scenario state: a preset plus the user's changes, mirrored in the URL as a share link.
-import {applyOverrides, cloneScenario, type FieldIssue, type FirmId, type Scenario} from "../lib/schema.js";
+import {applyOverrides, cloneScenario, differences, type FieldIssue, type FirmId, type Scenario} from "../lib/schema.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
 
 const URL_DELAY_MS = 150;
@@ -45,7 +45,7 @@ export class ScenarioStore extends EventTarget {
   usePreset(name: string): void {
     const preset = this.presets.get(name) ?? this.presets.get(DEFAULT_PRESET)!;
     this.presetName = preset.name;
-    this.scenario = cloneScenario(preset);
+    this.scenario = cloneScenario(preset); // a new object, so the cached query is recomputed
     this.#changed(true);
   }
 
@@ -57,9 +57,21 @@ export class ScenarioStore extends EventTarget {
     this.#changed(true);
   }
 
-  /** The query string of the current state (without "?"). */
+  #queryOf: Scenario | null = null;
+  #query = "";
+
+  /** The query string of the current state (without "?"), encoded once per state. */
   get query(): string {
-    return encodeShareLink(this.presetName, this.preset, this.scenario);
+    if (this.#queryOf !== this.scenario) {
+      this.#query = encodeShareLink(this.presetName, this.preset, this.scenario);
+      this.#queryOf = this.scenario;
+    }
+    return this.#query;
+  }
+
+  /** Whether any field differs from the preset. */
+  get isModified(): boolean {
+    return differences(this.preset, this.scenario).length > 0;
   }
 
   get shareUrl(): string {

@@ -6,7 +6,7 @@ import {html} from "htl";
 import {formatMoney, formatPercent, formatPercentPerYear, formatPrice} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import type {FirmResult, Implied} from "../lib/model.js";
-import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/schema.js";
+import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/schema.js";
 import type {BreakEvenValue} from "../lib/valuation.js";
 
 const multipleText = (x: number | null) => (x === null ? "—" : `${x.toFixed(1)}×`);
@@ -160,5 +160,3 @@ export function dcfTable(r: FirmResult): HTMLElement {
     layout: "auto"
   }) as HTMLElement;
 }
-
-export type {FirmId};

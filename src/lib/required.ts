@@ -3,7 +3,7 @@
 import {smallestTrue, largestTrue} from "./bisect.js";
 import {decemberOffset, firstBreakEvenMonth} from "./breakEven.js";
 import {allocateProjection, openingCashCosts, project, type Projection} from "./projection.js";
-import {fieldSpec, type FirmInputs} from "./schema.js";
+import {firmField, type FirmInputs} from "./schema.js";
 import {monthIndexOf} from "./dates.js";
 
 export interface Solution {
@@ -24,8 +24,9 @@ export interface Required {
   extraFunding: Solution;
 }
 
+/** The schema's range of a firm field: the solvers search all of it. */
 function range(key: string): [number, number] {
-  const spec = fieldSpec(`zhipu.${key}`)!;
+  const spec = firmField(key)!;
   return [spec.min!, spec.max!];
 }
 

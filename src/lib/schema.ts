@@ -1,6 +1,7 @@
 // The scenario schema: every input the model takes, with its unit and range, validated in one
 // place. Pages, scenario files, share links and the command-line runner all go through here.
 import {isIsoDate, type IsoDate} from "./dates.js";
+import {openingCashCosts} from "./projection.js";
 
 export const FIRMS = ["zhipu", "minimax"] as const;
 export type FirmId = (typeof FIRMS)[number];
@@ -37,8 +38,6 @@ export interface FieldSpec {
   unit: Unit;
   min?: number;
   max?: number;
-  /** Slider step (values themselves are kept exactly). */
-  step?: number;
   /** The allowed values of an enum field. */
   values?: readonly string[];
   /** Which page shows the field: the projection (firm pages) or the valuation page. */
@@ -111,57 +110,62 @@ export interface Scenario {
 
 export const FIRM_FIELDS: readonly FieldSpec[] = [
   {key: "baselineDate", kind: "date", label: "Baseline date", unit: "date", help: "End of the latest reported period; month 0 of the projection."},
-  {key: "cashNow", kind: "number", label: "Cash now", unit: "money", min: 0, max: 100000, step: 10, help: "Cash and liquid investments at the baseline date, excluding undrawn facilities."},
-  {key: "undrawnFacilities", kind: "number", label: "Undrawn bank facilities", unit: "money", min: 0, max: 10000, step: 1, help: "Committed credit lines not yet drawn."},
+  {key: "cashNow", kind: "number", label: "Cash now", unit: "money", min: 0, max: 100000, help: "Cash and liquid investments at the baseline date, excluding undrawn facilities."},
+  {key: "undrawnFacilities", kind: "number", label: "Undrawn bank facilities", unit: "money", min: 0, max: 10000, help: "Committed credit lines not yet drawn."},
   {key: "includeUndrawnFacilities", kind: "boolean", label: "Count undrawn facilities as cash", unit: "boolean", help: "Whether the runway may draw on the undrawn facilities."},
-  {key: "burnNow", kind: "number", label: "Monthly cash burn now", unit: "moneyPerMonth", min: 0, max: 10000, step: 0.1, help: "Operating cash outflow per month at the baseline date (gross profit minus cash costs, sign flipped)."},
-  {key: "revenueRunRate", kind: "number", label: "Revenue run-rate", unit: "moneyPerYear", min: 0, max: 100000, step: 1, help: "Annualised revenue at the baseline date; month-0 revenue is one twelfth of it."},
-  {key: "growthStart", kind: "number", label: "Revenue growth now", unit: "fractionPerYear", min: -0.9, max: 20, step: 0.05, help: "Annual revenue growth rate at the start of the projection."},
-  {key: "growthLongRun", kind: "number", label: "Long-run revenue growth", unit: "fractionPerYear", min: -0.5, max: 1, step: 0.01, help: "Annual growth the rate fades to."},
-  {key: "growthFadeYears", kind: "number", label: "Growth fade period", unit: "years", min: 0, max: 30, step: 0.5, help: "Years over which growth fades linearly from now to the long run."},
-  {key: "grossMarginNow", kind: "number", label: "Gross margin now", unit: "fraction", min: -1, max: 1, step: 0.01, help: "Gross profit as a share of revenue at the baseline date."},
-  {key: "grossMarginTarget", kind: "number", label: "Target gross margin", unit: "fraction", min: -1, max: 1, step: 0.01, help: "Gross margin reached after the margin period."},
-  {key: "marginYears", kind: "number", label: "Years to target margin", unit: "years", min: 0, max: 30, step: 0.5, help: "Years over which the gross margin moves linearly to its target."},
-  {key: "opexGrowth", kind: "number", label: "Cash cost growth", unit: "fractionPerYear", min: -0.9, max: 5, step: 0.01, help: "Annual growth of cash operating costs (R&D, selling, admin)."},
+  {key: "burnNow", kind: "number", label: "Monthly cash burn now", unit: "moneyPerMonth", min: 0, max: 10000, help: "Operating cash outflow per month at the baseline date (gross profit minus cash costs, sign flipped)."},
+  {key: "revenueRunRate", kind: "number", label: "Revenue run-rate", unit: "moneyPerYear", min: 0, max: 100000, help: "Annualised revenue at the baseline date; month-0 revenue is one twelfth of it."},
+  {key: "growthStart", kind: "number", label: "Revenue growth now", unit: "fractionPerYear", min: -0.9, max: 20, help: "Annual revenue growth rate at the start of the projection."},
+  {key: "growthLongRun", kind: "number", label: "Long-run revenue growth", unit: "fractionPerYear", min: -0.5, max: 1, help: "Annual growth the rate fades to."},
+  {key: "growthFadeYears", kind: "number", label: "Growth fade period", unit: "years", min: 0, max: 30, help: "Years over which growth fades linearly from now to the long run."},
+  {key: "grossMarginNow", kind: "number", label: "Gross margin now", unit: "fraction", min: -1, max: 1, help: "Gross profit as a share of revenue at the baseline date."},
+  {key: "grossMarginTarget", kind: "number", label: "Target gross margin", unit: "fraction", min: -1, max: 1, help: "Gross margin reached after the margin period."},
+  {key: "marginYears", kind: "number", label: "Years to target margin", unit: "years", min: 0, max: 30, help: "Years over which the gross margin moves linearly to its target."},
+  {key: "opexGrowth", kind: "number", label: "Cash cost growth", unit: "fractionPerYear", min: -0.9, max: 5, help: "Annual growth of cash operating costs (R&D, selling, admin)."},
   {key: "ipoDate", kind: "date", label: "IPO date", unit: "date", help: "Listing date; net proceeds arrive in that month (counted in cash already if before the baseline)."},
-  {key: "ipoNetProceeds", kind: "number", label: "IPO net proceeds", unit: "money", min: 0, max: 100000, step: 10, help: "Money raised in the IPO after fees."},
-  {key: "laterRaise", kind: "number", label: "Later raise", unit: "money", min: 0, max: 100000, step: 10, help: "Any further equity or debt raised after the IPO (0 for none)."},
+  {key: "ipoNetProceeds", kind: "number", label: "IPO net proceeds", unit: "money", min: 0, max: 100000, help: "Money raised in the IPO after fees."},
+  {key: "laterRaise", kind: "number", label: "Later raise", unit: "money", min: 0, max: 100000, help: "Any further equity or debt raised after the IPO (0 for none)."},
   {key: "laterRaiseDate", kind: "date", label: "Later raise date", unit: "date", help: "Month the later raise arrives."},
-  {key: "breakEvenTargetYear", kind: "integer", label: "Break-even target year", unit: "year", min: 2025, max: 2040, step: 1, help: "Calendar year by which the firm says it breaks even."},
-  {key: "sharesOutstanding", kind: "number", label: "Shares outstanding", unit: "millionShares", min: 0.001, max: 100000, step: 0.1, help: "Shares after the IPO, in millions."},
-  {key: "price", kind: "number", label: "Share price", unit: "hkdPerShare", min: 0.01, max: 100000, step: 0.1, help: "Market price per share, HKD."},
+  {key: "breakEvenTargetYear", kind: "integer", label: "Break-even target year", unit: "year", min: 2025, max: 2040, help: "Calendar year by which the firm says it breaks even."},
+  {key: "sharesOutstanding", kind: "number", label: "Shares outstanding", unit: "millionShares", min: 0.001, max: 100000, help: "Shares after the IPO, in millions."},
+  {key: "price", kind: "number", label: "Share price", unit: "hkdPerShare", min: 0.01, max: 100000, help: "Market price per share, HKD."},
   // Valuation inputs.
-  {key: "trailingRevenue", group: "valuation", kind: "number", label: "Trailing revenue (last full year)", unit: "moneyPerYear", min: 0, max: 100000, step: 1, help: "Revenue of the last reported full year, for the trailing EV / revenue multiple."},
-  {key: "riskFreeRate", group: "valuation", kind: "number", label: "Risk-free rate", unit: "fractionPerYear", min: 0, max: 0.15, step: 0.001, help: "Long-term government bond yield in the firm's currency; caps terminal growth and prices the options."},
-  {key: "costOfCapital", group: "valuation", kind: "number", label: "Cost of capital, years 1–5", unit: "fractionPerYear", min: 0, max: 0.4, step: 0.005, help: "Discount rate while the firm is young; fades to the terminal rate over years 6–10."},
-  {key: "terminalCostOfCapital", group: "valuation", kind: "number", label: "Cost of capital after year 10", unit: "fractionPerYear", min: 0.01, max: 0.3, step: 0.005, help: "Discount rate of the mature firm."},
-  {key: "terminalGrowth", group: "valuation", kind: "number", label: "Growth after year 10", unit: "fractionPerYear", min: -0.05, max: 0.1, step: 0.001, help: "Perpetual growth of the mature firm; should not exceed the risk-free rate."},
-  {key: "terminalReturnOnCapital", group: "valuation", kind: "number", label: "Return on capital after year 10", unit: "fractionPerYear", min: 0.01, max: 1, step: 0.005, help: "Sets terminal reinvestment = growth ÷ return on capital; equal to the cost of capital means growth adds no value."},
-  {key: "salesToCapital1to5", group: "valuation", kind: "number", label: "Sales-to-capital, years 1–5", unit: "ratio", min: 0.1, max: 10, step: 0.05, help: "Revenue added per unit of capital invested: reinvestment = Δrevenue ÷ this."},
-  {key: "salesToCapital6to10", group: "valuation", kind: "number", label: "Sales-to-capital, years 6–10", unit: "ratio", min: 0.1, max: 10, step: 0.05, help: "As above, for years 6–10."},
-  {key: "reinvestmentLag", group: "valuation", kind: "integer", label: "Reinvestment lag", unit: "years", min: 0, max: 1, step: 1, help: "1: capital is invested a year before the revenue it brings; 0: in the same year."},
-  {key: "effectiveTaxRate", group: "valuation", kind: "number", label: "Effective tax rate", unit: "fraction", min: 0, max: 0.6, step: 0.01, help: "Tax rate in years 1–5, once losses carried forward are used up."},
-  {key: "marginalTaxRate", group: "valuation", kind: "number", label: "Marginal tax rate", unit: "fraction", min: 0, max: 0.6, step: 0.01, help: "Statutory rate, reached over years 6–10 and applied in perpetuity."},
-  {key: "nolCarriedForward", group: "valuation", kind: "number", label: "Losses carried forward", unit: "money", min: 0, max: 100000, step: 10, help: "Past operating losses that shelter future income from tax."},
-  {key: "probabilityOfFailure", group: "valuation", kind: "number", label: "Probability of failure", unit: "fraction", min: 0, max: 1, step: 0.01, help: "Chance the firm does not survive to become the going concern the DCF values."},
-  {key: "distressProceeds", group: "valuation", kind: "number", label: "Proceeds if it fails", unit: "fraction", min: 0, max: 1, step: 0.01, help: "Share of the basis (book capital or DCF value) recovered in a failure."},
+  {key: "trailingRevenue", group: "valuation", kind: "number", label: "Trailing revenue (last full year)", unit: "moneyPerYear", min: 0, max: 100000, help: "Revenue of the last reported full year, for the trailing EV / revenue multiple."},
+  {key: "riskFreeRate", group: "valuation", kind: "number", label: "Risk-free rate", unit: "fractionPerYear", min: 0, max: 0.15, help: "Long-term government bond yield in the firm's currency; caps terminal growth and prices the options."},
+  {key: "costOfCapital", group: "valuation", kind: "number", label: "Cost of capital, years 1–5", unit: "fractionPerYear", min: 0, max: 0.4, help: "Discount rate while the firm is young; fades to the terminal rate over years 6–10."},
+  {key: "terminalCostOfCapital", group: "valuation", kind: "number", label: "Cost of capital after year 10", unit: "fractionPerYear", min: 0.01, max: 0.3, help: "Discount rate of the mature firm."},
+  {key: "terminalGrowth", group: "valuation", kind: "number", label: "Growth after year 10", unit: "fractionPerYear", min: -0.05, max: 0.1, help: "Perpetual growth of the mature firm; should not exceed the risk-free rate."},
+  {key: "terminalReturnOnCapital", group: "valuation", kind: "number", label: "Return on capital after year 10", unit: "fractionPerYear", min: 0.01, max: 1, help: "Sets terminal reinvestment = growth ÷ return on capital; equal to the cost of capital means growth adds no value."},
+  {key: "salesToCapital1to5", group: "valuation", kind: "number", label: "Sales-to-capital, years 1–5", unit: "ratio", min: 0.1, max: 10, help: "Revenue added per unit of capital invested: reinvestment = Δrevenue ÷ this."},
+  {key: "salesToCapital6to10", group: "valuation", kind: "number", label: "Sales-to-capital, years 6–10", unit: "ratio", min: 0.1, max: 10, help: "As above, for years 6–10."},
+  {key: "reinvestmentLag", group: "valuation", kind: "integer", label: "Reinvestment lag", unit: "years", min: 0, max: 1, help: "1: capital is invested a year before the revenue it brings; 0: in the same year."},
+  {key: "effectiveTaxRate", group: "valuation", kind: "number", label: "Effective tax rate", unit: "fraction", min: 0, max: 0.6, help: "Tax rate in years 1–5, once losses carried forward are used up."},
+  {key: "marginalTaxRate", group: "valuation", kind: "number", label: "Marginal tax rate", unit: "fraction", min: 0, max: 0.6, help: "Statutory rate, reached over years 6–10 and applied in perpetuity."},
+  {key: "nolCarriedForward", group: "valuation", kind: "number", label: "Losses carried forward", unit: "money", min: 0, max: 100000, help: "Past operating losses that shelter future income from tax."},
+  {key: "probabilityOfFailure", group: "valuation", kind: "number", label: "Probability of failure", unit: "fraction", min: 0, max: 1, help: "Chance the firm does not survive to become the going concern the DCF values."},
+  {key: "distressProceeds", group: "valuation", kind: "number", label: "Proceeds if it fails", unit: "fraction", min: 0, max: 1, help: "Share of the basis (book capital or DCF value) recovered in a failure."},
   {key: "distressBasis", group: "valuation", kind: "enum", values: ["value", "book"], label: "Failure proceeds are a share of", unit: "choice", help: "value: of the DCF value of operating assets; book: of book capital."},
-  {key: "bookCapital", group: "valuation", kind: "number", label: "Book capital", unit: "money", min: 0, max: 100000, step: 10, help: "Book value of debt plus equity invested in operations (used when proceeds are a share of book)."},
-  {key: "debt", group: "valuation", kind: "number", label: "Debt", unit: "money", min: 0, max: 100000, step: 10, help: "Interest-bearing borrowings (and lease liabilities)."},
-  {key: "minorityInterests", group: "valuation", kind: "number", label: "Minority interests", unit: "money", min: 0, max: 100000, step: 10, help: "Others' stakes in consolidated subsidiaries."},
-  {key: "nonOperatingAssets", group: "valuation", kind: "number", label: "Non-operating assets", unit: "money", min: 0, max: 100000, step: 10, help: "Cross-holdings and other assets not in the operating forecast."},
-  {key: "optionsOutstanding", group: "valuation", kind: "number", label: "Employee options outstanding", unit: "millionOptions", min: 0, max: 10000, step: 0.1, help: "Options and share awards that can become shares, in millions."},
-  {key: "optionStrike", group: "valuation", kind: "number", label: "Average option strike", unit: "hkdPerShare", min: 0, max: 100000, step: 0.1, help: "Average exercise price, HKD per share."},
-  {key: "optionMaturityYears", group: "valuation", kind: "number", label: "Average option maturity", unit: "years", min: 0, max: 15, step: 0.5, help: "Average years to expiry."},
-  {key: "optionVolatility", group: "valuation", kind: "number", label: "Share price volatility", unit: "fraction", min: 0, max: 3, step: 0.01, help: "Annual standard deviation of the share's return, for Black–Scholes."}
+  {key: "bookCapital", group: "valuation", kind: "number", label: "Book capital", unit: "money", min: 0, max: 100000, help: "Book value of debt plus equity invested in operations (used when proceeds are a share of book)."},
+  {key: "debt", group: "valuation", kind: "number", label: "Debt", unit: "money", min: 0, max: 100000, help: "Interest-bearing borrowings (and lease liabilities)."},
+  {key: "minorityInterests", group: "valuation", kind: "number", label: "Minority interests", unit: "money", min: 0, max: 100000, help: "Others' stakes in consolidated subsidiaries."},
+  {key: "nonOperatingAssets", group: "valuation", kind: "number", label: "Non-operating assets", unit: "money", min: 0, max: 100000, help: "Cross-holdings and other assets not in the operating forecast."},
+  {key: "optionsOutstanding", group: "valuation", kind: "number", label: "Employee options outstanding", unit: "millionOptions", min: 0, max: 10000, help: "Options and share awards that can become shares, in millions."},
+  {key: "optionStrike", group: "valuation", kind: "number", label: "Average option strike", unit: "hkdPerShare", min: 0, max: 100000, help: "Average exercise price, HKD per share."},
+  {key: "optionMaturityYears", group: "valuation", kind: "number", label: "Average option maturity", unit: "years", min: 0, max: 15, help: "Average years to expiry."},
+  {key: "optionVolatility", group: "valuation", kind: "number", label: "Share price volatility", unit: "fraction", min: 0, max: 3, help: "Annual standard deviation of the share's return, for Black–Scholes."}
 ];
 
 export const MARKET_FIELDS: readonly FieldSpec[] = [
-  {key: "usdHkd", kind: "number", label: "HKD per USD", unit: "hkdPerUsd", min: 1, max: 20, step: 0.01, help: "Exchange rate, Hong Kong dollars per US dollar."},
-  {key: "usdRmb", kind: "number", label: "RMB per USD", unit: "rmbPerUsd", min: 1, max: 20, step: 0.01, help: "Exchange rate, renminbi per US dollar."}
+  {key: "usdHkd", kind: "number", label: "HKD per USD", unit: "hkdPerUsd", min: 1, max: 20, help: "Exchange rate, Hong Kong dollars per US dollar."},
+  {key: "usdRmb", kind: "number", label: "RMB per USD", unit: "rmbPerUsd", min: 1, max: 20, help: "Exchange rate, renminbi per US dollar."}
 ];
 
 const firmFieldByKey = new Map(FIRM_FIELDS.map((f) => [f.key, f]));
+
+/** A firm field's spec by key ("growthStart"). */
+export function firmField(key: string): FieldSpec | undefined {
+  return firmFieldByKey.get(key);
+}
 const marketFieldByKey = new Map(MARKET_FIELDS.map((f) => [f.key, f]));
 
 /** A path is "zhipu.growthStart", "minimax.burnNow" or "market.usdHkd". */
@@ -217,9 +221,9 @@ export function checkValue(spec: FieldSpec, raw: unknown): {ok: true; value: num
 
 /** What the model needs to hold together beyond each field's own range; null when consistent. */
 export function firmConsistencyProblem(firm: FirmInputs): {field: keyof FirmInputs; reason: string} | null {
-  const grossProfitNow = (firm.revenueRunRate / 12) * firm.grossMarginNow;
-  if (firm.burnNow + grossProfitNow < 0) {
-    return {field: "burnNow", reason: `cash costs would be negative: burn must be at least the monthly gross loss (${(-grossProfitNow).toPrecision(4)})`};
+  if (openingCashCosts(firm) < 0) {
+    const grossLoss = firm.burnNow - openingCashCosts(firm);
+    return {field: "burnNow", reason: `cash costs would be negative: burn must be at least the monthly gross loss (${grossLoss.toPrecision(4)})`};
   }
   if (firm.laterRaise > 0 && firm.laterRaiseDate <= firm.baselineDate) {
     return {field: "laterRaiseDate", reason: "a later raise must come after the baseline date"};

@@ -1,5 +1,6 @@
 // Unit economics from the sourced facts, each result with the arithmetic that produced it.
 import type {Fact} from "./facts.js";
+import {openingCashCosts} from "./projection.js";
 import type {FirmInputs} from "./schema.js";
 
 export interface Worked {
@@ -100,7 +101,7 @@ export function burnMultiple(label: string, firm: FirmInputs, facts: string[]): 
 
 /** Annual revenue at which gross profit covers today's cash costs, at the target gross margin. */
 export function breakEvenRevenueAtTodaysCosts(label: string, firm: FirmInputs, currency: "usdMillions" | "rmbMillions", facts: string[]): Worked {
-  const costs = (firm.revenueRunRate / 12) * firm.grossMarginNow + firm.burnNow;
+  const costs = openingCashCosts(firm);
   return {
     label,
     value: (costs * 12) / firm.grossMarginTarget,

@@ -1,18 +1,11 @@
 // Opening pages of the built site in headless Chromium, recording everything that goes wrong.
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {ROOT} from "../../scripts/data.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export {CHROMIUM, launch} from "../../scripts/chromium.ts";
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-  });
-}
 
 /** Problems seen while a page was open: page errors, console errors, failed or foreign requests. */
 export interface Watch {

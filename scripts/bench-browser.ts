@@ -4,9 +4,9 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
 import {median, quantile} from "simple-statistics";
-import {CHROMIUM, launch} from "./chromium.ts";
-import {ROOT} from "./data.ts";
-import {serve} from "./serve.ts";
+import {CHROMIUM, launch} from "../tests/browser/chromium.ts";
+import {ROOT} from "../src/data/read.ts";
+import {serve} from "../tests/browser/server.ts";
 
 const DIST = join(ROOT, "dist");
 const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method"];

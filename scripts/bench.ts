@@ -1,11 +1,12 @@
 // Benchmarks the engine: a full two-firm recompute (projection, runway, break-even, all solvers).
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
 import {median, quantile} from "simple-statistics";
-import {computeImplied, computeScenario} from "../src/lib/model.ts";
-import {applyOverrides, FIRMS, type Scenario} from "../src/lib/schema.ts";
+import {computeImplied, computeScenario} from "../src/lib/results.ts";
+import {FIRMS} from "../src/lib/fields.ts";
+import {applyOverrides, type Scenario} from "../src/lib/schema.ts";
 import {valueIfBreakEvenBy} from "../src/lib/valuation.ts";
 import {resolvePresets} from "../src/lib/scenarios.ts";
-import {readBaseline, readPresetFiles} from "./data.ts";
+import {readBaseline, readPresetFiles} from "../src/data/read.ts";
 
 /** Times `fn` `samples` times (after a warm-up), returning milliseconds per call. */
 function time(fn: () => unknown, samples: number, warmup = 50): number[] {

@@ -3,9 +3,9 @@
 import {html} from "htl";
 import {monthsBetween} from "../lib/dates.js";
 import {formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear} from "../lib/format.js";
-import type {FirmResult} from "../lib/model.js";
+import type {FirmResult} from "../lib/results.js";
 import {openingCash} from "../lib/projection.js";
-import {FIRM_NAME} from "../lib/schema.js";
+import {FIRM_NAME} from "../lib/fields.js";
 
 function isoToday(today: Date): string {
   return today.toISOString().slice(0, 10);

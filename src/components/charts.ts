@@ -2,8 +2,8 @@
 import * as Plot from "@observablehq/plot";
 import {currencyPrefix, formatMoney, formatMonthYear} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
-import type {FirmResult} from "../lib/model.js";
-import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/schema.js";
+import type {FirmResult} from "../lib/results.js";
+import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {cashRows, flowRows, FLOW_MEASURES, isoToDate, monthEndDate} from "./series.js";
 
 export const FIRM_COLOR: Record<FirmId, string> = {zhipu: "#4269d0", minimax: "#ff725c"};

@@ -1,7 +1,8 @@
 // Controls bound to a ScenarioStore: one per schema field, plus the preset picker, the link
 // notice and the share box. Built with htl, which escapes every interpolated value.
 import {html} from "htl";
-import {FIRM_CURRENCY, fieldSpec, getField, type Currency, type FieldSpec, type FirmId} from "../lib/schema.js";
+import {FIRM_CURRENCY, fieldSpec, type Currency, type FieldSpec, type FirmId} from "../lib/fields.js";
+import {getField} from "../lib/schema.js";
 import {currencyPrefix} from "../lib/format.js";
 import type {Provenance} from "../lib/scenarios.js";
 import type {Fact} from "../lib/facts.js";

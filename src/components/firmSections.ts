@@ -3,10 +3,10 @@ import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import type {Fact} from "../lib/facts.js";
 import {formatMoney} from "../lib/format.js";
-import type {FirmResult} from "../lib/model.js";
+import type {FirmResult} from "../lib/results.js";
 import {monthlyRows, scenarioCsv} from "../lib/report.js";
 import type {Provenance} from "../lib/scenarios.js";
-import {FIRM_CURRENCY, FIRM_NAME, type FirmId} from "../lib/schema.js";
+import {FIRM_CURRENCY, FIRM_NAME, type FirmId} from "../lib/fields.js";
 import {fieldControl, resetFirmButton} from "./controls.js";
 import type {ScenarioStore} from "./store.js";
 

@@ -1,7 +1,7 @@
 // Projection arrays as rows for charts and tables (dates as UTC Date objects at month end).
 import {convert} from "../lib/fx.js";
-import type {FirmResult} from "../lib/model.js";
-import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/schema.js";
+import type {FirmResult} from "../lib/results.js";
+import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
 
 export function monthEndDate(monthIndex: number): Date {
   const year = Math.floor(monthIndex / 12);

@@ -1,5 +1,6 @@
 // The page's scenario state: a preset plus the user's changes, mirrored in the URL as a share link.
-import {applyOverrides, cloneScenario, differences, type FieldIssue, type FirmId, type Scenario} from "../lib/schema.js";
+import {type FirmId} from "../lib/fields.js";
+import {applyOverrides, cloneScenario, differences, type FieldIssue, type Scenario} from "../lib/schema.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
 
 const URL_DELAY_MS = 150;

@@ -3,10 +3,10 @@
 import * as Inputs from "@observablehq/inputs";
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import {formatMoney, formatPercent, formatPercentPerYear, formatPrice} from "../lib/format.js";
+import {formatMoney, formatPercent, formatPercentPerYear, formatPerShare} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
-import type {FirmResult, Implied} from "../lib/model.js";
-import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/schema.js";
+import type {FirmResult, Implied} from "../lib/results.js";
+import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
 import type {BreakEvenValue} from "../lib/valuation.js";
 
 const multipleText = (x: number | null) => (x === null ? "—" : `${x.toFixed(1)}×`);
@@ -20,8 +20,8 @@ export function valueVsPrice(r: FirmResult, currency: Currency, market: MarketIn
   const verdict = v.gap >= 0 ? "above" : "below";
   return html`<div class="stat">
     <h3>DCF value per share vs price</h3>
-    <span class="big ${v.gap >= 0 ? "good" : "bad"}" data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPrice(value, currency)}</span>
-    <span class="small">against a price of ${formatPrice(price, currency)}: ${signedPercent(v.gap)} (${verdict} the market)</span>
+    <span class="big ${v.gap >= 0 ? "good" : "bad"}" data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(value, currency)}</span>
+    <span class="small">against a price of ${formatPerShare(price, currency)}: ${signedPercent(v.gap)} (${verdict} the market)</span>
     ${v.steadyState.warnings.length ? html`<ul class="warnings" data-testid=${`valuation-warnings-${r.firm}`}>${v.steadyState.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ""}
   </div>` as HTMLElement;
 }
@@ -29,7 +29,7 @@ export function valueVsPrice(r: FirmResult, currency: Currency, market: MarketIn
 /** One line for the overview: DCF value per share against the price, linking to the valuation. */
 export function valueLine(r: FirmResult): HTMLElement {
   const v = r.valuation;
-  return html`<p class="value-line">DCF value per share <strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPrice(v.valuePerShareHkd)}</strong> vs price ${formatPrice(v.price)} (${signedPercent(v.gap)}) — <a href="./valuation" data-keeps-scenario>valuation →</a></p>` as HTMLElement;
+  return html`<p class="value-line">DCF value per share <strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(v.valuePerShareHkd)}</strong> vs price ${formatPerShare(v.price)} (${signedPercent(v.gap)}) — <a href="./valuation" data-keeps-scenario>valuation →</a></p>` as HTMLElement;
 }
 
 /** Both firms' value per share and price, as grouped bars in one currency. */
@@ -47,7 +47,7 @@ export function valueChart(results: FirmResult[], currency: Currency, market: Ma
     y: {label: `↑ Per share (${currency})`, grid: true},
     color: {domain: ["DCF value", "Market price"], range: ["#4269d0", "#a0a0a0"], legend: true},
     marks: [
-      Plot.barY(rows, {fx: "firm", x: "what", y: "value", fill: "what", tip: {format: {value: (d: number) => formatPrice(d, currency), fx: true, x: false}}}),
+      Plot.barY(rows, {fx: "firm", x: "what", y: "value", fill: "what", tip: {format: {value: (d: number) => formatPerShare(d, currency), fx: true, x: false}}}),
       Plot.ruleY([0])
     ]
   });
@@ -59,7 +59,7 @@ export function impliedPanel(r: FirmResult, implied: Implied): HTMLElement {
   const line = (value: number | null, reason: string | null, text: (v: number) => string) =>
     value === null ? html`<span class="bad">no answer</span> <span class="muted">— ${reason}</span>` : html`${text(value)}${reason ? html` <span class="muted">(${reason})</span>` : ""}`;
   return html`<div class="implied" data-testid=${`implied-${r.firm}`}>
-    <h3>What the price of ${formatPrice(r.inputs.price)} implies</h3>
+    <h3>What the price of ${formatPerShare(r.inputs.price)} implies</h3>
     <table>
       <tbody>
         <tr data-implied="growth"><td>Revenue growth now</td><td>${line(growth.value, growth.reason, (v) => `${formatPercentPerYear(v)}${growth.revenueCagr2to5 !== null ? `, i.e. revenue growing ${formatPercentPerYear(growth.revenueCagr2to5)} in years 2–5` : ""}`)}</td><td class="muted">scenario: ${formatPercentPerYear(r.inputs.growthStart)}</td></tr>
@@ -74,7 +74,7 @@ export function impliedPanel(r: FirmResult, implied: Implied): HTMLElement {
 export function breakEvenValueTable(r: FirmResult, rows: BreakEvenValue[], currency: Currency, market: MarketInputs): HTMLElement {
   const years = [...new Set(rows.map((x) => x.year))];
   const cell = (x: BreakEvenValue | undefined, text: (v: number) => string) =>
-    !x || x.leverValue === null ? html`<span class="muted" title=${x?.reason ?? ""}>not reachable</span>` : html`${text(x.leverValue)} → <strong>${formatPrice(convert(x.valuePerShareHkd!, "HKD", currency, market), currency)}</strong>`;
+    !x || x.leverValue === null ? html`<span class="muted" title=${x?.reason ?? ""}>not reachable</span>` : html`${text(x.leverValue)} → <strong>${formatPerShare(convert(x.valuePerShareHkd!, "HKD", currency, market), currency)}</strong>`;
   return html`<table class="compact" data-testid=${`breakeven-value-${r.firm}`}>
     <thead><tr><th>Break-even by</th><th>with revenue growth now of</th><th>or with cash costs growing</th></tr></thead>
     <tbody>${years.map((year) => html`<tr data-year=${year} class=${year === r.inputs.breakEvenTargetYear ? "target-row" : ""}>

@@ -1,6 +1,6 @@
 // Data loader: data/facts.csv, checked (and its quotes checked against the articles when they
 // are beside the project). A bad row fails the build with the row and the reason.
-import {readFacts, readSeed, seedsAvailable} from "../../scripts/data.ts";
+import {readFacts, readSeed, seedsAvailable} from "./read.ts";
 import {conflicts, misquoted} from "../lib/facts.ts";
 
 const {facts, problems} = readFacts();

@@ -1,5 +1,5 @@
 // Currency conversion through the two FX inputs (both quoted per US dollar).
-import type {Currency, MarketInputs} from "./schema.js";
+import type {Currency, MarketInputs} from "./fields.js";
 
 /** Units of `currency` per US dollar. */
 export function perUsd(currency: Currency, market: MarketInputs): number {

@@ -1,6 +1,6 @@
 // The monthly projection of one firm (design §4). Pure arithmetic on typed arrays.
 import {monthIndexOf} from "./dates.js";
-import type {FirmInputs} from "./schema.js";
+import type {FirmInputs} from "./fields.js";
 
 /** Months projected after the baseline: 15 years, so the DCF's ten years always fit. */
 export const HORIZON_MONTHS = 180;

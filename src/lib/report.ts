@@ -1,8 +1,9 @@
 // The runner's output: one plain-JSON (or CSV) record of a scenario's results, both firms.
 import {yearMonth} from "./dates.js";
 import {convert} from "./fx.js";
-import type {FirmResult, Implied} from "./model.js";
-import {FIRMS, type FirmId, type MarketInputs, type Scenario} from "./schema.js";
+import type {FirmResult, Implied} from "./results.js";
+import {FIRMS, type FirmId, type MarketInputs} from "./fields.js";
+import {type Scenario} from "./schema.js";
 
 export interface MonthRow {
   date: string;

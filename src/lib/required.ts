@@ -3,8 +3,9 @@
 import {smallestTrue, largestTrue} from "./bisect.js";
 import {decemberOffset, firstBreakEvenMonth} from "./breakEven.js";
 import {allocateProjection, openingCashCosts, project, type Projection} from "./projection.js";
-import {firmField, type FirmInputs} from "./schema.js";
+import {firmField, type FirmInputs} from "./fields.js";
 import {monthIndexOf} from "./dates.js";
+import {formatPercentPerYear} from "./format.js";
 
 export interface Solution {
   /** The answer, or null when there is none in the searched range. */
@@ -13,7 +14,8 @@ export interface Solution {
   reason: string | null;
 }
 
-export interface Required {
+/** What must be true to break even by the target year, one input at a time. */
+export interface BreakEvenRequirements {
   /** Lowest starting growth rate (a year) that breaks even by the target. */
   growthStart: Solution;
   /** Highest annual growth of cash costs that still breaks even by the target (negative = cuts). */
@@ -41,8 +43,8 @@ export function solveGrowthStart(firm: FirmInputs, lastMonth: number, targetYear
   const test = breaksEvenWithin(lastMonth);
   const [lo, hi] = range("growthStart");
   const value = smallestTrue((g) => test({...firm, growthStart: g}), lo, hi);
-  if (value === null) return {value, reason: `not reachable: even ${fmtPct(hi)} growth a year does not break even by December ${targetYear}`};
-  if (value === lo) return {value, reason: `met even at the lowest growth searched (${fmtPct(lo)} a year)`};
+  if (value === null) return {value, reason: `not reachable: even ${formatPercentPerYear(hi)} growth does not break even by December ${targetYear}`};
+  if (value === lo) return {value, reason: `met even at the lowest growth searched (${formatPercentPerYear(lo)})`};
   return {value, reason: null};
 }
 
@@ -50,8 +52,8 @@ export function solveOpexGrowth(firm: FirmInputs, lastMonth: number, targetYear:
   const test = breaksEvenWithin(lastMonth);
   const [lo, hi] = range("opexGrowth");
   const value = largestTrue((g) => test({...firm, opexGrowth: g}), lo, hi);
-  if (value === null) return {value, reason: `not reachable: even cutting cash costs ${fmtPct(-lo)} a year does not break even by December ${targetYear}`};
-  if (value === hi) return {value, reason: `met even with cash costs growing ${fmtPct(hi)} a year`};
+  if (value === null) return {value, reason: `not reachable: even cutting cash costs ${formatPercentPerYear(-lo)} does not break even by December ${targetYear}`};
+  if (value === hi) return {value, reason: `met even with cash costs growing ${formatPercentPerYear(hi)}`};
   return {value, reason: null};
 }
 
@@ -71,7 +73,7 @@ export function extraFunding(p: Projection, breakEvenMonth: number | null): Solu
   return {value: -lowest + 0, reason: null};
 }
 
-export function required(firm: FirmInputs, p: Projection): Required {
+export function required(firm: FirmInputs, p: Projection): BreakEvenRequirements {
   const targetYear = firm.breakEvenTargetYear;
   const lastMonth = Math.min(decemberOffset(monthIndexOf(firm.baselineDate), targetYear), p.months);
   const funding = extraFunding(p, firstBreakEvenMonth(p));
@@ -85,8 +87,4 @@ export function required(firm: FirmInputs, p: Projection): Required {
     burnCut: solveBurnCut(firm, lastMonth, targetYear),
     extraFunding: funding
   };
-}
-
-function fmtPct(x: number): string {
-  return `${Math.round(x * 100)} %`;
 }

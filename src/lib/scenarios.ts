@@ -1,8 +1,6 @@
 // Baseline inputs with their provenance, and named scenarios as overrides of the baseline.
-import {
-  FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, applyOverrides, checkValue, firmConsistencyProblem,
-  type FieldIssue, type FirmId, type FirmInputs, type MarketInputs, type Override, type Scenario
-} from "./schema.js";
+import {FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {applyOverrides, checkValue, firmConsistencyProblem, type FieldIssue, type Override, type Scenario} from "./schema.js";
 
 export type Basis = "fact" | "derived" | "assumption";
 

@@ -1,7 +1,7 @@
 // Unit economics from the sourced facts, each result with the arithmetic that produced it.
 import type {Fact} from "./facts.js";
 import {openingCashCosts} from "./projection.js";
-import type {FirmInputs} from "./schema.js";
+import type {FirmInputs} from "./fields.js";
 
 export interface Worked {
   /** What the number is. */

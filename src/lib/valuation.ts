@@ -5,10 +5,11 @@ import {decemberOffset} from "./breakEven.js";
 import {monthIndexOf, yearOfMonthIndex} from "./dates.js";
 import {solveGrowthStart, solveOpexGrowth} from "./required.js";
 import {FORECAST_YEARS, valueFromForecast, type DcfParams, type DcfResult, type OperatingForecast} from "./dcf.js";
+import {formatPercent} from "./format.js";
 import {convert} from "./fx.js";
 import {allocateProjection, HORIZON_MONTHS, inflowMonth, project, type Projection} from "./projection.js";
 import {findRoot, type Root} from "./roots.js";
-import {FIRM_CURRENCY, FIRM_FIELDS, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./schema.js";
+import {FIRM_CURRENCY, FIRM_FIELDS, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
 
 /** Months after the baseline of the valuation date: the end of the IPO month (the price is the listing price). */
 export function valuationMonth(firm: FirmInputs): number {
@@ -128,7 +129,7 @@ export function steadyState(firm: FirmInputs, dcf: DcfResult): SteadyState {
   const warnings: string[] = [];
   const g10 = year10.revenueGrowth;
   if (g10 !== null && Math.abs(g10 - firm.terminalGrowth) > 0.05) {
-    warnings.push(`revenue still grows ${Math.round(g10 * 100)}% in year 10 but only ${(firm.terminalGrowth * 100).toFixed(1)}% after it: the terminal value starts from a year that is not yet steady (fade growth sooner, or to a lower long-run rate)`);
+    warnings.push(`revenue still grows ${formatPercent(g10)} in year 10 but only ${formatPercent(firm.terminalGrowth)} after it: the terminal value starts from a year that is not yet steady (fade growth sooner, or to a lower long-run rate)`);
   }
   if (dcf.terminal.afterTaxOperatingIncome <= 0) {
     warnings.push("the firm still loses money in year 10, so there is no terminal value: on this story it never becomes a going concern");
@@ -202,19 +203,17 @@ function valueAt(firmId: FirmId, firm: FirmInputs, market: MarketInputs, key: "g
   };
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
 /** Revenue growth now (and the years 2–5 CAGR it gives) at which value per share equals the price. */
 export function impliedGrowth(firmId: FirmId, firm: FirmInputs, market: MarketInputs, bracket: [number, number] = [-0.5, 8]): ImpliedGrowth {
   const at = valueAt(firmId, firm, market, "growthStart");
-  const root = findRoot((g) => at(g).hkd - firm.price, bracket[0], bracket[1], {describe: pct});
+  const root = findRoot((g) => at(g).hkd - firm.price, bracket[0], bracket[1], {describe: formatPercent});
   return {...root, revenueCagr2to5: root.value === null ? null : cagr2to5(at(root.value).forecast)};
 }
 
 /** Target gross margin (and the year-10 operating margin it gives) at which value per share equals the price. */
 export function impliedMargin(firmId: FirmId, firm: FirmInputs, market: MarketInputs, bracket: [number, number] = [-0.5, 1]): ImpliedMargin {
   const at = valueAt(firmId, firm, market, "grossMarginTarget");
-  const root = findRoot((m) => at(m).hkd - firm.price, bracket[0], bracket[1], {describe: pct});
+  const root = findRoot((m) => at(m).hkd - firm.price, bracket[0], bracket[1], {describe: formatPercent});
   if (root.value === null) return {...root, operatingMarginYear10: null};
   const f = at(root.value).forecast;
   const revenue10 = f.revenue[FORECAST_YEARS]!;
@@ -243,7 +242,7 @@ export function valueIfBreakEvenBy(firmId: FirmId, firm: FirmInputs, market: Mar
 
 // The lever that breaks even by a year depends only on the projection's inputs, not on the valuation's:
 // remembering the last answers keeps a change of, say, the cost of capital from re-solving them.
-const PROJECTION_KEYS = FIRM_FIELDS.filter((f) => f.group !== "valuation" && f.key !== "breakEvenTargetYear" && f.key !== "sharesOutstanding" && f.key !== "price").map((f) => f.key as keyof FirmInputs);
+const PROJECTION_KEYS = FIRM_FIELDS.filter((f) => f.changesProjection).map((f) => f.key as keyof FirmInputs);
 const leverCache = new Map<string, {value: number | null; reason: string | null}>();
 
 function breakEvenLever(firm: FirmInputs, year: number, lever: "growthStart" | "opexGrowth"): {value: number | null; reason: string | null} {

@@ -2,9 +2,9 @@
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {ROOT} from "../../scripts/data.ts";
+import {ROOT} from "../../src/data/read.ts";
 
-export {CHROMIUM, launch} from "../../scripts/chromium.ts";
+export {CHROMIUM, launch} from "./chromium.ts";
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 
 /** Problems seen while a page was open: page errors, console errors, failed or foreign requests. */

@@ -2,8 +2,8 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {TestProject} from "vitest/node";
-import {ROOT} from "../../scripts/data.ts";
-import {serve} from "../../scripts/serve.ts";
+import {ROOT} from "../../src/data/read.ts";
+import {serve} from "./server.ts";
 import {CHROMIUM} from "./browser.ts";
 
 declare module "vitest" {

@@ -4,10 +4,10 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {ROOT} from "../../scripts/data.ts";
+import {ROOT} from "../../src/data/read.ts";
 
 function run(...args: string[]) {
-  const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/model.ts"), ...args], {cwd: ROOT, encoding: "utf8"});
+  const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/runner.ts"), ...args], {cwd: ROOT, encoding: "utf8"});
   return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

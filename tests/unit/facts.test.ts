@@ -1,6 +1,6 @@
 // The sourced dataset: every row well-formed, every quote verbatim, every cited fact usable.
 import {describe, expect, it} from "vitest";
-import {readFacts, readSeed, seedsAvailable} from "../../scripts/data.ts";
+import {readFacts, readSeed, seedsAvailable} from "../../src/data/read.ts";
 import {conflicts, misquoted, parseFacts, unusableCitations} from "../../src/lib/facts.ts";
 import {baseline} from "./helpers.ts";
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercent, formatPrice} from "../../src/lib/format.ts";
+import {formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercent, formatPerShare} from "../../src/lib/format.ts";
 
 describe("format", () => {
   it("writes money with its currency and scale", () => {
@@ -17,6 +17,6 @@ describe("format", () => {
     expect(formatMonths(37.498)).toBe("37.5 months");
     expect(formatMonthYear("2028-11-14")).toBe("Nov 2028");
     expect(formatMonthYear("2027-01")).toBe("Jan 2027");
-    expect(formatPrice(345)).toBe("HK$345.00");
+    expect(formatPerShare(345)).toBe("HK$345.00");
   });
 });

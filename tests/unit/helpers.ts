@@ -1,11 +1,12 @@
 // Shared test fixtures: the real baseline and presets, and a plain firm for hand-computed cases.
 import fc from "fast-check";
-import {readBaseline, readPresetFiles} from "../../scripts/data.ts";
+import {readBaseline, readPresetFiles} from "../../src/data/read.ts";
 import {decemberOffset, firstBreakEvenMonth} from "../../src/lib/breakEven.ts";
 import {monthIndexOf} from "../../src/lib/dates.ts";
 import {project} from "../../src/lib/projection.ts";
 import {resolvePresets} from "../../src/lib/scenarios.ts";
-import {FIRM_FIELDS, MARKET_FIELDS, firmConsistencyProblem, type FieldSpec, type FirmInputs, type MarketInputs, type Scenario} from "../../src/lib/schema.ts";
+import {FIRM_FIELDS, MARKET_FIELDS, type FieldSpec, type FirmInputs, type MarketInputs} from "../../src/lib/fields.ts";
+import {firmConsistencyProblem, type Scenario} from "../../src/lib/schema.ts";
 
 export const baseline = readBaseline();
 export const presets: Map<string, Scenario> = resolvePresets(baseline.scenario, readPresetFiles()).presets;

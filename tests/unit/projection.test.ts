@@ -1,7 +1,7 @@
 // Hand-computed cases for the projection, the runway and break-even.
 import {describe, expect, it} from "vitest";
 import {breakEven} from "../../src/lib/breakEven.ts";
-import {computeFirm} from "../../src/lib/model.ts";
+import {computeFirm} from "../../src/lib/results.ts";
 import {openingCashCosts, project} from "../../src/lib/projection.ts";
 import {runway} from "../../src/lib/runway.ts";
 import {baseline, flatFirm, MARKET} from "./helpers.ts";

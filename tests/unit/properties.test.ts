@@ -1,7 +1,7 @@
 // Invariants of the model over the whole input space (fast-check).
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {computeFirm, computeImplied} from "../../src/lib/model.ts";
+import {computeFirm, computeImplied} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
 import {firmReport} from "../../src/lib/report.ts";
 import {runway} from "../../src/lib/runway.ts";

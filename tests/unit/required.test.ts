@@ -1,8 +1,8 @@
 // "What must be true": each answer, plugged back in, breaks even by December of the target year.
 import {describe, expect, it} from "vitest";
-import {computeFirm} from "../../src/lib/model.ts";
+import {computeFirm} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
-import {FIRMS} from "../../src/lib/schema.ts";
+import {FIRMS} from "../../src/lib/fields.ts";
 import {baseline, breaksEvenByTarget, flatFirm, presets, MARKET} from "./helpers.ts";
 
 describe("required", () => {

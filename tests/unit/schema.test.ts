@@ -3,7 +3,8 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
 import {resolveScenarioFile} from "../../src/lib/scenarios.ts";
-import {FIRMS, FIRM_FIELDS, MARKET_FIELDS, allFieldPaths, applyOverrides, checkValue, fieldSpec, getField, type Override} from "../../src/lib/schema.ts";
+import {FIRMS, FIRM_FIELDS, MARKET_FIELDS, allFieldPaths, fieldSpec} from "../../src/lib/fields.ts";
+import {applyOverrides, checkValue, getField, type Override} from "../../src/lib/schema.ts";
 import {arbField, baseline, presets} from "./helpers.ts";
 
 const base = baseline.scenario;

@@ -1,6 +1,6 @@
 // Unit economics worked by hand from the articles' figures.
 import {describe, expect, it} from "vitest";
-import {readFacts} from "../../scripts/data.ts";
+import {readFacts} from "../../src/data/read.ts";
 import {blendedMargin, breakEvenRevenueAtTodaysCosts, burnMultiple, minimaxBlendedMargin, minimaxPerUser, perEnterpriseCustomer, rndIntensity} from "../../src/lib/unitEconomics.ts";
 import {baseline} from "./helpers.ts";
 

@@ -2,9 +2,9 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {convert} from "../../src/lib/fx.ts";
-import {computeFirm} from "../../src/lib/model.ts";
+import {computeFirm} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
-import {CURRENCIES} from "../../src/lib/schema.ts";
+import {CURRENCIES} from "../../src/lib/fields.ts";
 import {cashAtValuation, nolAtValuation, forecastFromProjection, impliedGrowth, impliedMargin, valuationMonth, valueFirm, valueIfBreakEvenBy} from "../../src/lib/valuation.ts";
 import {arbMarket, baseline, breaksEvenByTarget, flatFirm, MARKET, presets} from "./helpers.ts";
 

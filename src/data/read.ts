@@ -1,11 +1,11 @@
-// Reads the project's data files from disk (Node only): used by the data loaders, the runner and tests.
+// Reads the project's data files from disk (Node only): the data loaders beside this file, the runner and the tests.
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {parseFacts, type Fact} from "../src/lib/facts.ts";
-import {parseBaseline, type Baseline} from "../src/lib/scenarios.ts";
+import {parseFacts, type Fact} from "../lib/facts.ts";
+import {parseBaseline, type Baseline} from "../lib/scenarios.ts";
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DATA_DIR = join(ROOT, "data");
 export const SCENARIO_DIR = join(DATA_DIR, "scenarios");
 /** The articles, beside the project (../shared/seeds) when that folder exists. */

@@ -1,6 +1,6 @@
 // Data loader: the baseline inputs with their provenance, and the preset scenarios resolved
 // against it. Any invalid input, preset or citation fails the build with the reason.
-import {readBaseline, readFacts, readPresetFiles} from "../../scripts/data.ts";
+import {readBaseline, readFacts, readPresetFiles} from "./read.ts";
 import {unusableCitations} from "../lib/facts.ts";
 import {resolvePresets} from "../lib/scenarios.ts";
 

@@ -2,11 +2,12 @@
 //   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
 import {existsSync, readFileSync} from "node:fs";
-import {computeImplied, computeScenario, type Implied} from "../src/lib/model.ts";
+import {computeImplied, computeScenario, type Implied} from "../src/lib/results.ts";
 import {scenarioCsv, scenarioReport} from "../src/lib/report.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
-import {applyOverrides, FIRMS, type FirmId, type Override, type Scenario} from "../src/lib/schema.ts";
-import {readBaseline, readPresetFiles} from "./data.ts";
+import {FIRMS, type FirmId} from "../src/lib/fields.ts";
+import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
+import {readBaseline, readPresetFiles} from "../src/data/read.ts";
 
 const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]";
 

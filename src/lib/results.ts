@@ -1,9 +1,10 @@
 // One call from a scenario to everything the pages and the runner show.
 import {breakEven, type BreakEven} from "./breakEven.js";
 import {project, type Projection} from "./projection.js";
-import {required, type Required} from "./required.js";
+import {required, type BreakEvenRequirements} from "./required.js";
 import {runway, type Runway} from "./runway.js";
-import {FIRMS, FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type MarketInputs, type Scenario} from "./schema.js";
+import {FIRMS, FIRM_CURRENCY, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {type Scenario} from "./schema.js";
 import {impliedGrowth, impliedMargin, valueFirm, type FirmValuation, type ImpliedGrowth, type ImpliedMargin} from "./valuation.js";
 
 export interface FirmResult {
@@ -13,7 +14,7 @@ export interface FirmResult {
   projection: Projection;
   runway: Runway;
   breakEven: BreakEven;
-  required: Required;
+  required: BreakEvenRequirements;
   /** The DCF of this same projection, and the market view. */
   valuation: FirmValuation;
 }

@@ -14,7 +14,10 @@ export default {
   globalStylesheets: [],
   footer: "",
   style: "style.css",
+  // One firm page, src/[firm].md, built once per firm.
+  dynamicPaths: ["/zhipu", "/minimax"],
   pages: [
+    {name: "Overview", path: "/"},
     {name: "Zhipu AI", path: "/zhipu"},
     {name: "MiniMax", path: "/minimax"},
     {name: "Valuation", path: "/valuation"},

@@ -1,26 +1,36 @@
-// Headline cards: cash, burn, runway, break-even vs target, and what must be true.
-// Key outputs carry data-testid and a machine-readable data-value.
+// Headline cards: cash, burn, runway, break-even vs target, and what must be true, with money in
+// the display currency. Key outputs carry data-testid and a machine-readable data-value.
 import {html} from "htl";
 import {monthsBetween} from "../lib/dates.js";
-import {formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear} from "../lib/format.js";
-import type {FirmResult} from "../lib/results.js";
+import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
+import {formatDate, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear, formatPerShare, formatSignedPercent} from "../lib/format.js";
+import {convert} from "../lib/fx.js";
 import {openingCash} from "../lib/projection.js";
-import {FIRM_NAME} from "../lib/fields.js";
+import type {FirmResult} from "../lib/results.js";
 
-function isoToday(today: Date): string {
+/** How a card shows money: the display currency, at the scenario's exchange rates. */
+export interface MoneyView {
+  currency: Currency;
+  market: MarketInputs;
+}
+
+function inDisplay(r: FirmResult, view: MoneyView) {
+  return (millions: number) => convert(millions, r.currency, view.currency, view.market);
+}
+
+function isoDay(today: Date): string {
   return today.toISOString().slice(0, 10);
 }
 
-/** "Runs out Jan 2027": the runway as a sentence, with the months as the machine value. */
+/** "37.5 months": the runway from the baseline, with its date and its distance from today. */
 export function runwayStat(r: FirmResult, today: Date): HTMLElement {
   const {runway} = r;
-  const baseline = formatMonthYear(r.inputs.baselineDate);
   let big: string;
   let small: string;
   if (runway.months !== null && runway.cashOutDate) {
-    const fromToday = monthsBetween(isoToday(today), runway.cashOutDate);
-    big = formatMonths(runway.months);
-    small = `cash runs out ${formatMonthYear(runway.cashOutDate)}; counted from the ${baseline} baseline, ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} ago`}`;
+    const fromToday = monthsBetween(isoDay(today), runway.cashOutDate);
+    big = formatMonthYear(runway.cashOutDate);
+    small = `${formatMonths(runway.months)} after the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`;
   } else if (runway.status === "self-funding") {
     big = "Self-funding";
     small = `operating cash flow turns positive (${r.breakEven.date ? formatMonthYear(r.breakEven.date) : "—"}) before the cash runs out`;
@@ -29,7 +39,7 @@ export function runwayStat(r: FirmResult, today: Date): HTMLElement {
     small = "cash lasts the whole horizon, though the firm still burns cash";
   }
   return html`<div class="stat">
-    <h3>Cash runway</h3>
+    <h3>Cash runs out</h3>
     <span class="big" data-testid=${`runway-${r.firm}`} data-value=${runway.months === null ? "" : String(runway.months)} data-status=${runway.status}>${big}</span>
     <span class="small">${small}</span>
   </div>` as HTMLElement;
@@ -37,50 +47,95 @@ export function runwayStat(r: FirmResult, today: Date): HTMLElement {
 
 export function breakEvenStat(r: FirmResult): HTMLElement {
   const b = r.breakEven;
-  const verdict = b.year === null ? "misses" : b.meetsTarget ? "meets" : "misses";
-  const gap = b.year === null ? `no break-even within 15 years` : b.meetsTarget ? `on target (${b.targetYear})` : `${b.year - b.targetYear} ${b.year - b.targetYear === 1 ? "year" : "years"} after the ${b.targetYear} target`;
+  const late = b.year === null ? 0 : b.year - b.targetYear;
+  const gap = b.year === null ? "no break-even within 15 years" : b.meetsTarget ? `on target (${b.targetYear})` : `${late} ${late === 1 ? "year" : "years"} after the ${b.targetYear} target`;
   return html`<div class="stat">
-    <h3>Break-even (monthly operating cash flow ≥ 0)</h3>
-    <span class="big ${verdict === "meets" ? "good" : "bad"}" data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in horizon"}</span>
+    <h3>Break-even (a month of operating cash flow ≥ 0)</h3>
+    <span class="big ${b.meetsTarget ? "good" : "bad"}" data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</span>
     <span class="small">${gap}${b.annualYear ? `; first full year with positive cash flow: ${b.annualYear}` : ""}</span>
   </div>` as HTMLElement;
 }
 
-export function cashStat(r: FirmResult): HTMLElement {
-  const ipo = r.inputs.ipoNetProceeds;
+export function cashStat(r: FirmResult, view: MoneyView): HTMLElement {
+  const money = inDisplay(r, view);
+  const {inputs} = r;
   return html`<div class="stat">
-    <h3>Cash at ${formatMonthYear(r.inputs.baselineDate)}</h3>
-    <span class="big">${formatMoney(openingCash(r.inputs), r.currency)}</span>
-    <span class="small">${r.inputs.includeUndrawnFacilities && r.inputs.undrawnFacilities > 0 ? `incl. ${formatMoney(r.inputs.undrawnFacilities, r.currency)} undrawn facilities; ` : ""}plus ${formatMoney(ipo, r.currency)} IPO proceeds (${formatMonthYear(r.inputs.ipoDate)})</span>
+    <h3>Cash at ${formatDate(inputs.baselineDate)}</h3>
+    <span class="big">${formatMoney(money(openingCash(inputs)), view.currency)}</span>
+    <span class="small">${inputs.includeUndrawnFacilities && inputs.undrawnFacilities > 0 ? `incl. ${formatMoney(money(inputs.undrawnFacilities), view.currency)} undrawn facilities; ` : ""}plus ${formatMoney(money(inputs.ipoNetProceeds), view.currency)} IPO proceeds (${formatMonthYear(inputs.ipoDate)})</span>
   </div>` as HTMLElement;
 }
 
-export function burnStat(r: FirmResult): HTMLElement {
+export function burnStat(r: FirmResult, view: MoneyView): HTMLElement {
+  const money = inDisplay(r, view);
   return html`<div class="stat">
-    <h3>Cash burn now</h3>
-    <span class="big">${formatMoneyPerMonth(r.inputs.burnNow, r.currency)}</span>
-    <span class="small">revenue run-rate ${formatMoney(r.inputs.revenueRunRate, r.currency)} / year, growing ${formatPercentPerYear(r.inputs.growthStart)}</span>
+    <h3>Cash burn at the baseline</h3>
+    <span class="big">${formatMoneyPerMonth(money(r.inputs.burnNow), view.currency)}</span>
+    <span class="small">revenue run-rate ${formatMoney(money(r.inputs.revenueRunRate), view.currency)} / year, growing ${formatPercentPerYear(r.inputs.growthStart)}</span>
   </div>` as HTMLElement;
 }
 
 /** What must be true to break even by December of the target year, one input at a time. */
-export function requiredPanel(r: FirmResult): HTMLElement {
-  const {required, inputs, currency} = r;
-  const target = `December ${inputs.breakEvenTargetYear}`;
+export function requiredPanel(r: FirmResult, view: MoneyView): HTMLElement {
+  const {required, inputs} = r;
+  const money = inDisplay(r, view);
+  const perMonth = (x: number) => formatMoneyPerMonth(money(x), view.currency);
   const answer = (value: number | null, reason: string | null, text: (v: number) => string) =>
     value === null ? html`<span class="bad">not reachable</span> <span class="muted">— ${reason}</span>` : html`${text(value)}${reason ? html` <span class="muted">(${reason})</span>` : ""}`;
   const rows = [
     ["Revenue growth now", `now ${formatPercentPerYear(inputs.growthStart)}`, "growthStart", answer(required.growthStart.value, required.growthStart.reason, (v) => `at least ${formatPercentPerYear(v)}`)],
     ["Growth of cash costs", `now ${formatPercentPerYear(inputs.opexGrowth)}`, "opexGrowth", answer(required.opexGrowth.value, required.opexGrowth.reason, (v) => `at most ${formatPercentPerYear(v)}${v < 0 ? " (cuts)" : ""}`)],
-    ["Cut in today's burn", `now ${formatMoneyPerMonth(inputs.burnNow, currency)}`, "burnCut", answer(required.burnCut.value, required.burnCut.reason, (v) => (v === 0 ? "none needed" : `${formatMoneyPerMonth(v, currency)}, to ${formatMoneyPerMonth(inputs.burnNow - v, currency)}`))],
-    ["Extra funding to reach break-even", "on this scenario's path", "extraFunding", answer(required.extraFunding.value, required.extraFunding.reason, (v) => (v === 0 ? "none: the cash lasts until break-even" : formatMoney(v, currency)))]
+    ["Cut in today's burn", `now ${perMonth(inputs.burnNow)}`, "burnCut", answer(required.burnCut.value, required.burnCut.reason, (v) => (v === 0 ? "none needed" : `${perMonth(v)}, to ${perMonth(inputs.burnNow - v)}`))],
+    ["Extra funding to reach break-even", "on this scenario's path", "extraFunding", answer(required.extraFunding.value, required.extraFunding.reason, (v) => (v === 0 ? "none: the cash lasts until break-even" : formatMoney(money(v), view.currency)))]
   ] as const;
   return html`<div class="required" data-testid=${`required-${r.firm}`}>
-    <h3>What must be true for ${FIRM_NAME[r.firm]} to break even by ${target}</h3>
+    <h3>What must be true for ${FIRM_NAME[r.firm]} to break even by December ${inputs.breakEvenTargetYear}</h3>
     <p class="muted">Each line changes one input and holds the rest of this scenario.</p>
-    <table>
+    <div class="table-scroll"><table>
       <thead><tr><th>Input</th><th>This scenario</th><th>Needed</th></tr></thead>
       <tbody>${rows.map(([label, now, key, needed]) => html`<tr data-required=${key}><td>${label}</td><td>${now}</td><td>${needed}</td></tr>`)}</tbody>
-    </table>
+    </table></div>
+  </div>` as HTMLElement;
+}
+
+/**
+ * What the figures are as of: each firm's baseline (its latest reported period), the prices (the
+ * first-day closes), and today, from which the runway is also counted.
+ */
+export function dataAge(results: readonly FirmResult[], today: Date): HTMLElement {
+  const baselines = results.map((r) => `${FIRM_NAME[r.firm]} at ${formatDate(r.inputs.baselineDate)} (its latest reported period)`).join(", ");
+  const prices = results.map((r) => `${FIRM_NAME[r.firm]} ${formatPerShare(r.inputs.price)}`).join(", ");
+  const listings = results.map((r) => formatDate(r.inputs.ipoDate)).join(" and ");
+  return html`<p class="data-age" data-testid="data-age"><strong>Figures as of:</strong> ${baselines}. Share prices: ${prices} (the base case uses the closes on the listing days, ${listings}). Today is ${formatDate(isoDay(today))}: each runway is counted from its baseline and from today.</p>` as HTMLElement;
+}
+
+/**
+ * The three answers for one firm, compact enough that both firms' fit the first screen of a phone:
+ * when the cash runs out, break-even against the target, and value per share against the price.
+ */
+export function answersCard(r: FirmResult, options: MoneyView & {today: Date; color: string; href: string}): HTMLElement {
+  const {runway, breakEven: b, valuation: v} = r;
+  const fromToday = runway.cashOutDate ? monthsBetween(isoDay(options.today), runway.cashOutDate) : null;
+  const runwayText = runway.cashOutDate ? formatMonthYear(runway.cashOutDate) : runway.status === "self-funding" ? "Never: self-funding" : "Beyond 15 years";
+  const runwayNote =
+    runway.months !== null && fromToday !== null
+      ? `${formatMonths(runway.months)} from the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`
+      : runway.status === "self-funding"
+        ? "operations pay their way before the cash runs out"
+        : "the firm still burns cash at the horizon";
+  const late = b.year === null ? null : b.year - b.targetYear;
+  const breakEvenNote = late === null ? `target ${b.targetYear}` : b.meetsTarget ? `meets its ${b.targetYear} target` : `${late} ${late === 1 ? "year" : "years"} after its ${b.targetYear} target`;
+  const value = convert(v.valuePerShareHkd, "HKD", options.currency, options.market);
+  const price = convert(v.price, "HKD", options.currency, options.market);
+  return html`<div class="card answers" data-firm=${r.firm}>
+    <h2 class="firm-heading"><span class="swatch" style=${`background:${options.color}`}></span>${FIRM_NAME[r.firm]} <a class="muted firm-link" href=${options.href} data-keeps-scenario>all assumptions →</a></h2>
+    <dl>
+      <dt>Cash runs out</dt>
+      <dd><strong data-testid=${`runway-${r.firm}`} data-value=${runway.months === null ? "" : String(runway.months)} data-status=${runway.status}>${runwayText}</strong> <span class="muted">${runwayNote}</span></dd>
+      <dt>Break-even</dt>
+      <dd><strong class=${b.meetsTarget ? "good" : "bad"} data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</strong> <span class="muted">${breakEvenNote}</span></dd>
+      <dt>Value per share</dt>
+      <dd><strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(value, options.currency)}</strong> <span class="muted">vs price ${formatPerShare(price, options.currency)} (${formatSignedPercent(v.gap)}) · <a href="./valuation" data-keeps-scenario>valuation →</a></span></dd>
+    </dl>
   </div>` as HTMLElement;
 }

@@ -1,102 +1,75 @@
-// Charts of the projection (Observable Plot), with labelled axes, units and tooltips.
+// Charts of the projection (Observable Plot): each takes rows already in the display currency and
+// {width, …}, labels its axes with units, and dates its markers.
 import * as Plot from "@observablehq/plot";
-import {currencyPrefix, formatMoney, formatMonthYear} from "../lib/format.js";
-import {convert} from "../lib/fx.js";
-import type {FirmResult} from "../lib/results.js";
-import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
-import {cashRows, flowRows, FLOW_MEASURES, isoToDate, monthEndDate} from "./series.js";
+import type {Currency} from "../lib/fields.js";
+import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
+import {FIRM_COLOR, FLOW_COLOR} from "./colors.js";
+import {FLOW_MEASURES, type CashChartData, type CashRow, type FlowRow} from "./series.js";
 
-export const FIRM_COLOR: Record<FirmId, string> = {zhipu: "#4269d0", minimax: "#ff725c"};
-/** The firm colour scale, for the firms shown (a one-firm chart needs no legend). */
-function firmColors(results: FirmResult[]) {
-  return {domain: results.map((r) => FIRM_NAME[r.firm]), range: results.map((r) => FIRM_COLOR[r.firm]), legend: results.length > 1};
+const BILLION = 1000;
+
+/** The firm colour scale for the firms shown (a one-firm chart needs no legend). */
+function firmColors(data: CashChartData) {
+  const firms = [...new Set(data.targets.map((t) => t.firm))];
+  return {domain: firms, range: firms.map((f) => FIRM_COLOR[f]), legend: firms.length > 1, tickFormat: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f};
 }
 
-const YEAR_MS = 365.25 * 864e5;
-
-/** Chart end: at least end-2031, a year past any cash-out or break-even, never past the horizon. */
-export function chartEnd(results: FirmResult[]): Date {
-  const floor = Date.UTC(2031, 11, 31);
-  const horizon = Math.max(...results.map((r) => monthEndDate(r.projection.startMonth + r.projection.months).getTime()));
-  const markers = results
-    .flatMap((r) => [r.runway.cashOutDate, r.breakEven.date])
-    .filter((d): d is string => d !== null)
-    .map((d) => isoToDate(d).getTime() + YEAR_MS);
-  return new Date(Math.min(horizon, Math.max(floor, ...markers)));
-}
-
-interface Marker {
-  kind: "cash-out" | "break-even";
-  firm: string;
-  date: Date;
-  value: number;
-  label: string;
-}
-
-function markersOf(r: FirmResult, currency: Currency, market: MarketInputs, scale: number): Marker[] {
-  const out: Marker[] = [];
-  const firm = FIRM_NAME[r.firm];
-  if (r.runway.cashOutDate) out.push({kind: "cash-out", firm, date: isoToDate(r.runway.cashOutDate), value: 0, label: `${firm}: cash out ${formatMonthYear(r.runway.cashOutDate)}`});
-  if (r.breakEven.date && r.breakEven.months !== null) {
-    const value = convert(r.projection.cash[r.breakEven.months]!, r.currency, currency, market) / scale;
-    out.push({kind: "break-even", firm, date: monthEndDate(r.projection.startMonth + r.breakEven.months), value, label: `${firm}: break-even ${formatMonthYear(r.breakEven.date)}`});
-  }
-  return out;
-}
-
-/** Both firms' cash paths on one calendar axis, in one currency, with targets, cash-out and break-even. */
-export function cashPathsChart(results: FirmResult[], options: {currency: Currency; market: MarketInputs; width: number; today: Date}): SVGElement | HTMLElement {
-  const {currency, market, width, today} = options;
-  const end = chartEnd(results);
-  const scale = 1000; // billions
-  const rows = results.flatMap((r) => cashRows(r, currency, market, end)).map((d) => ({...d, cash: d.cash / scale}));
-  const targets = results.map((r) => ({firm: FIRM_NAME[r.firm], start: new Date(Date.UTC(r.breakEven.targetYear, 0, 1)), end: new Date(Date.UTC(r.breakEven.targetYear + 1, 0, 1)), label: `${FIRM_NAME[r.firm]} target ${r.breakEven.targetYear}`}));
-  const markers = results.flatMap((r) => markersOf(r, currency, market, scale)).filter((m) => m.date <= end);
-  const unit = `${currencyPrefix(currency).trim()} billions`;
+/**
+ * Cash at the end of each month (billions of the display currency) for one or both firms on one
+ * calendar axis: the zero line, each firm's target year shaded and named above the plot, and the
+ * cash-out (×) and break-even (●) months labelled with their dates.
+ */
+export function cashPathsChart(data: CashChartData, options: {width: number; today: Date; end: Date}): SVGElement | HTMLElement {
+  const {width, today, end} = options;
+  const rows = data.rows.map((d) => ({...d, cash: d.cash / BILLION}));
+  const events = data.events.map((e) => ({...e, cash: e.cash / BILLION}));
+  const labelRows = data.targets.length;
+  const compact = width < 560;
   return Plot.plot({
     width,
-    height: Math.min(420, Math.max(260, width * 0.45)),
-    marginLeft: 56,
+    height: Math.min(420, Math.max(280, width * 0.45)),
+    marginLeft: 48,
+    marginRight: compact ? 12 : 24,
+    // Room above the frame for one line per target band, so labels never sit on the lines.
+    marginTop: 14 + 14 * labelRows,
     x: {type: "utc", label: null, domain: [rows[0]?.date ?? today, end]},
-    y: {label: `↑ Cash (${unit})`, grid: true, tickFormat: (d: number) => (d < 0 ? `\u2212${Math.abs(d)}` : `${d}`)},
-    color: firmColors(results),
+    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, grid: true, tickFormat: formatTick},
+    color: firmColors(data),
     marks: [
-      Plot.rectX(targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.08}),
-      // Labels stagger down the frame so that adjacent target years do not overlap.
-      ...targets.map((t, i) => Plot.text([t], {x: "start", frameAnchor: "top", text: "label", dx: 3, dy: 4 + 13 * i, textAnchor: "start", fill: "firm", fontSize: 10})),
+      Plot.rectX(data.targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.1}),
+      ...data.targets.map((t, i) =>
+        Plot.text([t], {x: "start", frameAnchor: "top", text: (d: typeof t) => `${d.name} target: ${d.year}`, dy: -8 - 14 * (labelRows - 1 - i), textAnchor: "start", fill: "firm", fontSize: 11, fontWeight: 600})
+      ),
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.ruleX([today], {stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "3,3"}),
-      Plot.text([today], {x: (d: Date) => d, frameAnchor: "bottom", text: () => "today", dy: -4, fontSize: 10, fill: "currentColor"}),
+      Plot.text([today], {x: (d: Date) => d, frameAnchor: "bottom", text: () => "today", dy: -4, dx: 3, textAnchor: "start", fontSize: 10, fill: "currentColor"}),
       Plot.lineY(rows, {x: "date", y: "cash", stroke: "firm", strokeWidth: 2}),
-      // Cash-out: a cross (a stroked symbol); break-even: a filled dot.
-      Plot.dot(markers.filter((m) => m.kind === "cash-out"), {x: "date", y: "value", stroke: "firm", strokeWidth: 3, r: 7, symbol: "times"}),
-      Plot.dot(markers.filter((m) => m.kind === "break-even"), {x: "date", y: "value", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", title: (d: {firm: string; date: Date; cash: number}) => `${d.firm}, ${formatMonthYear(d.date.toISOString().slice(0, 10))}\nCash ${formatMoney(d.cash * scale, currency)}`})),
-      Plot.tip(markers, Plot.pointer({x: "date", y: "value", title: "label"}))
+      // Cash-out: a cross (a stroked symbol); break-even: a filled dot; each with its date beside it.
+      Plot.dot(events.filter((e) => e.kind === "cash-out"), {x: "date", y: "cash", stroke: "firm", strokeWidth: 3, r: 6, symbol: "times"}),
+      Plot.dot(events.filter((e) => e.kind === "break-even"), {x: "date", y: "cash", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
+      ...(["cash-out", "break-even"] as const).map((kind) =>
+        Plot.text(events.filter((e) => e.kind === kind), {x: "date", y: "cash", text: "label", fill: "firm", dy: kind === "cash-out" ? 15 : -13, textAnchor: "middle", fontSize: 10.5, fontWeight: 600, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"})
+      ),
+      Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", title: (d: CashRow & {cash: number}) => `${d.name}, ${formatMonthOf(d.date)}\nCash ${formatMoney(d.cash * BILLION, data.currency)}`}))
     ]
   });
 }
 
-/** Monthly revenue, gross profit, cash costs and operating cash flow for one firm. */
-export function flowsChart(result: FirmResult, options: {width: number; end?: Date}): SVGElement | HTMLElement {
-  const rows = flowRows(result, options.end ?? chartEnd([result]));
-  const prefix = currencyPrefix(result.currency).trim();
+/** One firm's monthly revenue, gross profit, cash costs and operating cash flow (millions a month). */
+export function flowsChart(rows: readonly FlowRow[], options: {width: number; currency: Currency}): SVGElement | HTMLElement {
+  const {width, currency} = options;
   return Plot.plot({
-    width: options.width,
+    width,
     height: 300,
-    marginLeft: 60,
+    marginLeft: 56,
     x: {type: "utc", label: null},
-    y: {label: `↑ Per month (${prefix} millions)`, grid: true},
-    color: {domain: [...FLOW_MEASURES], range: ["#4269d0", "#3ca951", "#ff725c", "#a463f2"], legend: true},
+    y: {label: `↑ Per month (${currencySymbol(currency)} millions)`, grid: true, tickFormat: formatTick},
+    color: {domain: [...FLOW_MEASURES], range: FLOW_MEASURES.map((m) => FLOW_COLOR[m]), legend: true},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.lineY(rows, {x: "date", y: "value", stroke: "measure", strokeWidth: 1.8}),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "value", stroke: "measure", title: (d: {measure: string; date: Date; value: number}) => `${d.measure}, ${formatMonthYear(d.date.toISOString().slice(0, 10))}\n${formatMoney(d.value, result.currency)} / month`}))
+      Plot.tip(rows, Plot.pointerX({x: "date", y: "value", stroke: "measure", title: (d: FlowRow) => `${d.measure}, ${formatMonthOf(d.date)}\n${formatMoney(d.value, currency)} / month`}))
     ]
   });
 }
-
-/** One firm's cash path with the zero line, its target year, cash-out and break-even. */
-export function cashChart(result: FirmResult, options: {width: number; market: MarketInputs; today: Date}): SVGElement | HTMLElement {
-  return cashPathsChart([result], {currency: result.currency, market: options.market, width: options.width, today: options.today});
-}
+export {FIRM_COLOR} from "./colors.js"; // for pages not yet moved to colors.js

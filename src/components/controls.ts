@@ -1,85 +1,31 @@
-// Controls bound to a ScenarioStore: one per schema field, plus the preset picker, the link
-// notice and the share box. Built with htl, which escapes every interpolated value.
+// Controls bound to a ScenarioStore: one per declared field, plus the preset picker, the currency
+// picker, the link notice and the share box. Built with htl, which escapes every interpolated value.
+import {tickStep} from "d3";
 import {html} from "htl";
-import {FIRM_CURRENCY, fieldSpec, type Currency, type FieldSpec, type FirmId} from "../lib/fields.js";
-import {getField} from "../lib/schema.js";
-import {currencyPrefix} from "../lib/format.js";
-import type {Provenance} from "../lib/scenarios.js";
+import {CURRENCIES, currencyOfPath, fieldSpec, plausibleRange, type Currency, type FieldSpec, type FirmId} from "../lib/fields.js";
+import {formatFieldValue, fromInputText, inputScale, toInputNumber, unitLabel} from "../lib/format.js";
 import type {Fact} from "../lib/facts.js";
+import type {Provenance} from "../lib/scenarios.js";
+import {getField} from "../lib/schema.js";
 import type {ScenarioStore} from "./store.js";
 
-/** How a unit is shown in a control: a scale (fractions as %) and a label. */
-function display(spec: FieldSpec, currency: Currency): {scale: number; unit: string; digits: number} {
-  const money = `${currencyPrefix(currency).trim()} million`;
-  switch (spec.unit) {
-    case "fraction":
-      return {scale: 100, unit: "%", digits: 1};
-    case "fractionPerYear":
-      return {scale: 100, unit: "% a year", digits: 1};
-    case "money":
-      return {scale: 1, unit: money, digits: 1};
-    case "moneyPerMonth":
-      return {scale: 1, unit: `${money} / month`, digits: 2};
-    case "moneyPerYear":
-      return {scale: 1, unit: `${money} / year`, digits: 2};
-    case "years":
-      return {scale: 1, unit: "years", digits: 1};
-    case "hkdPerShare":
-      return {scale: 1, unit: "HK$ / share", digits: 2};
-    case "millionShares":
-      return {scale: 1, unit: "million shares", digits: 2};
-    case "millionOptions":
-      return {scale: 1, unit: "million options", digits: 2};
-    case "ratio":
-      return {scale: 1, unit: "×", digits: 2};
-    case "hkdPerUsd":
-      return {scale: 1, unit: "HK$ per US$", digits: 3};
-    case "rmbPerUsd":
-      return {scale: 1, unit: "RMB per US$", digits: 3};
-    default:
-      return {scale: 1, unit: "", digits: 0};
-  }
-}
+/** Slider steps: about this many across the plausible range, rounded to 1, 2 or 5 × 10ⁿ of the shown unit. */
+const STEPS_ACROSS = 200;
 
-/** Slider extent for a field, around the preset's value; the number box accepts the schema's full range. */
-function sliderExtent(spec: FieldSpec, presetValue: number): [number, number] {
-  const ranges: Record<string, [number, number]> = {
-    growthStart: [-0.5, 8],
-    growthLongRun: [-0.1, 0.5],
-    grossMarginNow: [-0.5, 1],
-    grossMarginTarget: [-0.5, 1],
-    opexGrowth: [-0.6, 0.6],
-    growthFadeYears: [0, 15],
-    marginYears: [0, 15],
-    riskFreeRate: [0, 0.08],
-    costOfCapital: [0.04, 0.25],
-    terminalCostOfCapital: [0.03, 0.15],
-    terminalGrowth: [-0.02, 0.06],
-    terminalReturnOnCapital: [0.03, 0.4],
-    salesToCapital1to5: [0.25, 5],
-    salesToCapital6to10: [0.25, 5],
-    effectiveTaxRate: [0, 0.4],
-    marginalTaxRate: [0, 0.4],
-    probabilityOfFailure: [0, 1],
-    distressProceeds: [0, 1],
-    optionMaturityYears: [0, 10],
-    optionVolatility: [0, 1.5],
-    breakEvenTargetYear: [2025, 2035],
-    usdHkd: [7, 8.5],
-    usdRmb: [6, 8.5]
-  };
-  const fixed = ranges[spec.key];
-  if (fixed) return fixed;
-  const top = Math.max(3 * Math.abs(presetValue), 10);
-  const magnitude = Math.pow(10, Math.floor(Math.log10(top)));
-  return [spec.min !== undefined && spec.min > 0 ? 0 : Math.max(spec.min ?? 0, 0), Math.ceil(top / magnitude) * magnitude];
+/** The slider's span and step in shown units: the plausible range (widened to hold the preset), on round steps. */
+export function sliderScale(spec: FieldSpec, path: string, presetValue: number): {min: number; max: number; step: number} {
+  const {scale} = inputScale(spec.unit);
+  const [low, high] = plausibleRange(path) ?? [spec.min ?? 0, spec.max ?? 1];
+  const lo = Math.min(low, presetValue) * scale;
+  const hi = Math.max(high, presetValue) * scale;
+  const step = spec.kind === "integer" ? 1 : tickStep(lo, hi, STEPS_ACROSS);
+  const snap = (x: number) => Number(x.toPrecision(12));
+  return {min: snap(Math.floor(lo / step) * step), max: snap(Math.ceil(hi / step) * step), step};
 }
 
 export interface ControlOptions {
   provenance?: Provenance & {value: unknown};
   facts?: ReadonlyMap<string, Fact>;
-  /** Show the source line (firm pages); the overview keeps controls compact. */
-  showSource?: boolean;
 }
 
 let controlCount = 0;
@@ -88,15 +34,15 @@ let controlCount = 0;
 export function fieldControl(store: ScenarioStore, path: string, options: ControlOptions = {}): HTMLElement {
   const spec = fieldSpec(path);
   if (!spec) throw new Error(`unknown field ${path}`);
-  const group = path.split(".")[0]!;
-  const currency = group === "market" ? "USD" : FIRM_CURRENCY[group as FirmId];
+  const currency = currencyOfPath(path);
   const id = `control-${++controlCount}`;
-  const fmt = display(spec, currency);
+  const {scale} = inputScale(spec.unit);
+  const unit = unitLabel(spec.unit, currency);
   const message = html`<div class="control-message" role="alert"></div>` as HTMLElement;
-  const reset = html`<button type="button" class="control-reset" title="Back to the preset's value" aria-label="Reset ${spec.label}">↺</button>` as HTMLButtonElement;
+  const reset = html`<button type="button" class="control-reset" title="Back to the scenario's value" aria-label="Reset ${spec.label}">↺</button>` as HTMLButtonElement;
   let inputs: HTMLInputElement[];
   let read: () => unknown;
-  let write: (value: unknown) => void;
+  let write: (value: unknown, typing: boolean) => void;
 
   if (spec.kind === "boolean") {
     const box = html`<input id=${id} type="checkbox">` as HTMLInputElement;
@@ -114,34 +60,33 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     read = () => date.value;
     write = (v) => void (date.value = String(v));
   } else {
-    const [lo, hi] = sliderExtent(spec, Number(getField(store.preset, path)));
-    const step = spec.kind === "integer" ? 1 : (hi - lo) / 400;
-    const slider = html`<input type="range" aria-label=${spec.label} min=${lo * fmt.scale} max=${hi * fmt.scale} step=${step * fmt.scale}>` as HTMLInputElement;
-    // The number box accepts the schema's whole range (the slider only spans the usual values).
-    const box = html`<input id=${id} type="number" step="any" inputmode="decimal" min=${Number(((spec.min ?? -1e15) * fmt.scale).toPrecision(12))} max=${Number(((spec.max ?? 1e15) * fmt.scale).toPrecision(12))}>` as HTMLInputElement;
+    const {min, max, step} = sliderScale(spec, path, Number(getField(store.preset, path)));
+    const slider = html`<input type="range" aria-label=${spec.label} min=${min} max=${max} step=${step}>` as HTMLInputElement;
+    // The number box accepts the field's whole range; the slider spans the plausible one.
+    const box = html`<input id=${id} type="number" step="any" inputmode="decimal" min=${toInputNumber(spec.min ?? -1e15, scale)} max=${toInputNumber(spec.max ?? 1e15, scale)}>` as HTMLInputElement;
     inputs = [box, slider];
-    const round = (x: number) => Number((x * fmt.scale).toFixed(Math.max(fmt.digits, 0)));
     read = () => {
       const text = box.value.trim();
-      return text === "" ? "" : String(Number(text) / fmt.scale);
+      if (text === "") return "";
+      const value = fromInputText(text, scale);
+      return Number.isNaN(value) ? text : value;
     };
-    write = (v) => {
-      const n = Number(v);
-      box.value = String(spec.kind === "integer" ? n : round(n));
-      slider.value = String(n * fmt.scale);
+    write = (v, typing) => {
+      const shown = toInputNumber(Number(v), scale);
+      // While the user types, the box keeps their text; the slider always follows the value.
+      if (!typing) box.value = String(shown);
+      slider.value = String(shown);
     };
     // The slider writes the number box, then both go through the same path into the store.
     slider.addEventListener("input", () => {
-      const n = Number(slider.value) / fmt.scale;
-      const snapped = spec.kind === "integer" ? Math.round(n) : Number(n.toPrecision(4));
-      box.value = String(spec.kind === "integer" ? snapped : round(snapped));
-      commit(String(snapped));
+      box.value = slider.value;
+      commit(fromInputText(slider.value, scale));
     });
   }
 
   const commit = (value: unknown) => {
     const reason = store.set(path, value);
-    message.textContent = reason ? `${spec.label}: ${reason}${fmt.scale !== 1 ? " (as a fraction; the box shows %)" : ""}` : "";
+    message.textContent = reason ? `${spec.label}: ${explain(spec, currency, reason, value)}` : "";
     inputs[0]!.setAttribute("aria-invalid", reason ? "true" : "false");
   };
   const first = inputs[0]!;
@@ -158,33 +103,41 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     const changed = value !== getField(store.preset, path);
     element.classList.toggle("control--changed", changed);
     reset.hidden = !changed;
-    // Do not fight the user's typing: only rewrite inputs when they show another value.
-    if (document.activeElement !== first || String(read()) !== String(value)) write(value);
+    const typing = document.activeElement === first && read() === value;
+    write(value, typing);
   };
 
-  const unit = fmt.unit ? html`<span class="control-unit">${fmt.unit}</span>` : "";
   const element = html`<div class="control" data-field=${path}>
     <label for=${id}>${spec.label}</label>
-    <div class="control-inputs">${inputs.slice().reverse()}${unit}${reset}</div>
+    <div class="control-inputs">${inputs.slice().reverse()}${unit ? html`<span class="control-unit">${unit}</span>` : ""}${reset}</div>
     ${message}
-    ${options.showSource ? sourceLine(spec, options.provenance, options.facts) : ""}
+    ${about(spec, currency, options)}
   </div>` as HTMLElement;
-  const scaled = (x: number) => Number((x * fmt.scale).toPrecision(12));
-  const range = spec.min !== undefined && spec.max !== undefined ? ` Allowed: ${scaled(spec.min)} to ${scaled(spec.max)}${fmt.unit ? ` ${fmt.unit}` : ""}.` : "";
-  element.title = `${spec.help}${range}`;
   store.addEventListener("change", sync);
   sync();
   return element;
 }
 
-/** Where a baseline value comes from: its basis, the note, and each cited fact with its quote. */
-export function sourceLine(spec: FieldSpec, provenance?: Provenance & {value: unknown}, facts?: ReadonlyMap<string, Fact>): HTMLElement {
-  if (!provenance) return html`<div class="control-source">${spec.help}</div>` as HTMLElement;
-  const cited = provenance.facts.map((id) => facts?.get(id)).filter((f): f is Fact => f !== undefined);
+/** A refusal in the control's own units: "must be between −90% a year and 2,000% a year". */
+function explain(spec: FieldSpec, currency: Currency, reason: string, value: unknown): string {
+  if (typeof value === "number" && spec.min !== undefined && spec.max !== undefined && (value < spec.min || value > spec.max)) {
+    return `must be between ${formatFieldValue(spec.min, spec.unit, currency)} and ${formatFieldValue(spec.max, spec.unit, currency)}`;
+  }
+  return reason;
+}
+
+/**
+ * What the field means, its allowed range, and where its value comes from (basis, note, quotes):
+ * a <details>, so that it opens by tap or keyboard as well as by click.
+ */
+function about(spec: FieldSpec, currency: Currency, {provenance, facts}: ControlOptions): HTMLElement {
+  const range = spec.min !== undefined && spec.max !== undefined ? `Allowed: ${formatFieldValue(spec.min, spec.unit, currency)} to ${formatFieldValue(spec.max, spec.unit, currency)}.` : "";
+  const cited = (provenance?.facts ?? []).map((id) => facts?.get(id)).filter((f): f is Fact => f !== undefined);
   return html`<details class="control-source">
-    <summary><span class="basis basis--${provenance.basis}">${provenance.basis}</span> ${provenance.facts.length ? provenance.facts.join(", ") : "no source"}</summary>
-    <p>${provenance.note}${provenance.formula ? html` <span class="formula">= ${provenance.formula}</span>` : ""}</p>
-    ${cited.length ? html`<ul class="quotes">${cited.map((f) => html`<li><code>${f.id}</code> <q lang="zh" title=${f.source}>${f.quote}</q> <span class="muted">(${f.source})</span></li>`)}</ul>` : ""}
+    <summary>${provenance ? html`<span class="basis basis--${provenance.basis}">${provenance.basis}</span> ` : ""}<span class="control-about">about this input</span></summary>
+    <p>${spec.help} ${range}</p>
+    ${provenance ? html`<p>${provenance.note}${provenance.formula ? html` <span class="formula">= ${provenance.formula}</span>` : ""}</p>` : ""}
+    ${cited.length ? html`<ul class="quotes">${cited.map((f) => html`<li><q lang="zh" title=${f.source}>${f.quote}</q> <a class="muted" href=${`./sources?q=${encodeURIComponent(f.id)}`}>(${f.source.slice(0, 3)})</a></li>`)}</ul>` : ""}
   </details>` as HTMLElement;
 }
 
@@ -208,12 +161,35 @@ export function presetPicker(store: ScenarioStore): HTMLElement {
   return html`<fieldset class="preset-picker" data-testid="preset-picker"><legend>Scenario ${modified}</legend>${radios.map((r) => r.label)}${description}</fieldset>` as HTMLElement;
 }
 
-/** The fields a share link carried that were dropped, each with its reason (as text, never HTML). */
+/** Radio buttons for the display currency; the choice is part of the state (and of the link). */
+export function currencyPicker(store: ScenarioStore, pageDefault: Currency): HTMLElement {
+  const name = `currency-${++controlCount}`;
+  const radios = CURRENCIES.map((currency) => {
+    const radio = html`<input type="radio" name=${name} value=${currency}>` as HTMLInputElement;
+    radio.addEventListener("change", () => radio.checked && store.setCurrency(currency));
+    return {radio, label: html`<label class="preset">${radio} ${currency}</label>`};
+  });
+  const sync = () => {
+    for (const {radio} of radios) radio.checked = radio.value === store.displayCurrency(pageDefault);
+  };
+  store.addEventListener("change", sync);
+  sync();
+  return html`<fieldset class="currency-picker" data-testid="currency-picker"><legend>Show money in</legend>${radios.map((r) => r.label)}</fieldset>` as HTMLElement;
+}
+
+/** Longest value a notice repeats; longer ones are cut, saying how long they were. */
+const NOTICE_VALUE_CHARS = 80;
+
+function shortened(value: string): string {
+  return value.length <= NOTICE_VALUE_CHARS ? value : `${value.slice(0, NOTICE_VALUE_CHARS)}… (${value.length.toLocaleString("en-US")} characters)`;
+}
+
+/** The link's parameters that were not applied as written, each with its reason (as text, never HTML). */
 export function linkNotice(store: ScenarioStore): HTMLElement {
   if (!store.linkIssues.length) return html`<div data-testid="link-notice" hidden></div>` as HTMLElement;
   return html`<div class="note link-notice" data-testid="link-notice" role="status">
     <p><strong>Some settings in this link could not be used and were dropped</strong>; everything else in the link was applied.</p>
-    <ul>${store.linkIssues.map((issue) => html`<li><code>${issue.field}</code>${issue.value ? html` = <code>${issue.value}</code>` : ""}: ${issue.reason}</li>`)}</ul>
+    <ul>${store.linkIssues.map((issue) => html`<li><code>${shortened(issue.field)}</code>${issue.value ? html` = <code>${shortened(issue.value)}</code>` : ""}: ${issue.reason}</li>`)}</ul>
   </div>` as HTMLElement;
 }
 

@@ -1,7 +1,11 @@
-// Projection arrays as rows for charts and tables (dates as UTC Date objects at month end).
+// Results as rows for charts and tables, already in the display currency (dates as UTC Date
+// objects at month end). Charts take these rows and draw; they convert nothing themselves.
+import {yearMonth} from "../lib/dates.js";
+import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {formatMonthYear} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
+import {FORECAST_YEARS} from "../lib/dcf.js";
 import type {FirmResult} from "../lib/results.js";
-import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
 
 export function monthEndDate(monthIndex: number): Date {
   const year = Math.floor(monthIndex / 12);
@@ -13,45 +17,131 @@ export function isoToDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d ?? 1));
 }
 
+const YEAR_MS = 365.25 * 864e5;
+
+/**
+ * Where charts of the projection end: the last year the valuation uses (ten years after the listing
+ * month), or a year past a later cash-out or break-even, never past the projection's horizon.
+ */
+export function chartEnd(results: readonly FirmResult[]): Date {
+  const horizon = Math.max(...results.map((r) => monthEndDate(r.projection.startMonth + r.projection.months).getTime()));
+  const valuationEnd = results.map((r) => monthEndDate(r.projection.startMonth + r.valuation.valuationMonth + 12 * FORECAST_YEARS).getTime());
+  const markers = results
+    .flatMap((r) => [r.runway.cashOutDate, r.breakEven.date])
+    .filter((d): d is string => d !== null)
+    .map((d) => isoToDate(d).getTime() + YEAR_MS);
+  return new Date(Math.min(horizon, Math.max(...valuationEnd, ...markers)));
+}
+
 export interface CashRow {
-  firm: string;
+  firm: FirmId;
+  name: string;
   date: Date;
+  /** Millions of the display currency. */
   cash: number;
 }
 
-/** Cash by month from the baseline (month 0) on, in `currency`, up to `until` (inclusive). */
-export function cashRows(result: FirmResult, currency: Currency, market: MarketInputs, until?: Date): CashRow[] {
-  const p = result.projection;
+export interface ChartEvent {
+  firm: FirmId;
+  name: string;
+  kind: "cash-out" | "break-even";
+  date: Date;
+  cash: number;
+  /** "cash out Nov 2028" */
+  label: string;
+}
+
+export interface TargetBand {
+  firm: FirmId;
+  name: string;
+  year: number;
+  start: Date;
+  end: Date;
+}
+
+export interface CashChartData {
+  currency: Currency;
+  rows: CashRow[];
+  events: ChartEvent[];
+  targets: TargetBand[];
+}
+
+/** Each firm's cash by month from the baseline to `end`, its cash-out and break-even, and its target year. */
+export function cashChartData(results: readonly FirmResult[], options: {currency: Currency; market: MarketInputs; end: Date}): CashChartData {
+  const {currency, market, end} = options;
   const rows: CashRow[] = [];
-  for (let t = 0; t <= p.months; t++) {
+  const events: ChartEvent[] = [];
+  for (const r of results) {
+    const p = r.projection;
+    const name = FIRM_NAME[r.firm];
+    const inDisplay = (x: number) => convert(x, r.currency, currency, market);
+    for (let t = 0; t <= p.months; t++) {
+      const date = monthEndDate(p.startMonth + t);
+      if (date > end) break;
+      rows.push({firm: r.firm, name, date, cash: inDisplay(p.cash[t]!)});
+    }
+    if (r.runway.cashOutDate) events.push({firm: r.firm, name, kind: "cash-out", date: isoToDate(r.runway.cashOutDate), cash: 0, label: `cash out ${formatMonthYear(r.runway.cashOutDate)}`});
+    if (r.breakEven.date && r.breakEven.months !== null) {
+      events.push({firm: r.firm, name, kind: "break-even", date: monthEndDate(p.startMonth + r.breakEven.months), cash: inDisplay(p.cash[r.breakEven.months]!), label: `break-even ${formatMonthYear(r.breakEven.date)}`});
+    }
+  }
+  const targets = results.map((r) => ({firm: r.firm, name: FIRM_NAME[r.firm], year: r.breakEven.targetYear, start: new Date(Date.UTC(r.breakEven.targetYear, 0, 1)), end: new Date(Date.UTC(r.breakEven.targetYear + 1, 0, 1))}));
+  return {currency, rows, events: events.filter((e) => e.date <= end), targets};
+}
+
+export const FLOW_MEASURES = ["Revenue", "Gross profit", "Cash costs", "Operating cash flow"] as const;
+export type FlowMeasure = (typeof FLOW_MEASURES)[number];
+
+export interface FlowRow {
+  date: Date;
+  measure: FlowMeasure;
+  /** Millions of the display currency, per month. */
+  value: number;
+}
+
+/** One firm's monthly revenue, gross profit, cash costs and operating cash flow, to `end`. */
+export function flowRows(result: FirmResult, options: {currency: Currency; market: MarketInputs; end: Date}): FlowRow[] {
+  const p = result.projection;
+  const inDisplay = (x: number) => convert(x, result.currency, options.currency, options.market);
+  const rows: FlowRow[] = [];
+  for (let t = 1; t <= p.months; t++) {
     const date = monthEndDate(p.startMonth + t);
-    if (until && date > until) break;
-    rows.push({firm: FIRM_NAME[result.firm], date, cash: convert(p.cash[t]!, result.currency, currency, market)});
+    if (date > options.end) break;
+    rows.push(
+      {date, measure: "Revenue", value: inDisplay(p.revenue[t]!)},
+      {date, measure: "Gross profit", value: inDisplay(p.grossProfit[t]!)},
+      {date, measure: "Cash costs", value: inDisplay(p.opex[t]!)},
+      {date, measure: "Operating cash flow", value: inDisplay(p.operatingCashFlow[t]!)}
+    );
   }
   return rows;
 }
 
-export interface FlowRow {
-  date: Date;
-  measure: string;
-  value: number;
+export interface MonthRow {
+  month: string;
+  revenue: number;
+  grossProfit: number;
+  opex: number;
+  operatingCashFlow: number;
+  financing: number;
+  cash: number;
 }
 
-export const FLOW_MEASURES = ["Revenue", "Gross profit", "Cash costs", "Operating cash flow"] as const;
-
-/** Monthly revenue, gross profit, cash costs and operating cash flow (firm currency). */
-export function flowRows(result: FirmResult, until?: Date): FlowRow[] {
+/** The monthly projection in the display currency (millions), one row per month after the baseline. */
+export function monthRows(result: FirmResult, options: {currency: Currency; market: MarketInputs}): MonthRow[] {
   const p = result.projection;
-  const rows: FlowRow[] = [];
+  const inDisplay = (x: number) => convert(x, result.currency, options.currency, options.market);
+  const rows: MonthRow[] = [];
   for (let t = 1; t <= p.months; t++) {
-    const date = monthEndDate(p.startMonth + t);
-    if (until && date > until) break;
-    rows.push(
-      {date, measure: "Revenue", value: p.revenue[t]!},
-      {date, measure: "Gross profit", value: p.grossProfit[t]!},
-      {date, measure: "Cash costs", value: p.opex[t]!},
-      {date, measure: "Operating cash flow", value: p.operatingCashFlow[t]!}
-    );
+    rows.push({
+      month: yearMonth(p.startMonth + t),
+      revenue: inDisplay(p.revenue[t]!),
+      grossProfit: inDisplay(p.grossProfit[t]!),
+      opex: inDisplay(p.opex[t]!),
+      operatingCashFlow: inDisplay(p.operatingCashFlow[t]!),
+      financing: inDisplay(p.financing[t]!),
+      cash: inDisplay(p.cash[t]!)
+    });
   }
   return rows;
 }

@@ -2,6 +2,7 @@
 import {type FirmId} from "../lib/fields.js";
 import {applyOverrides, cloneScenario, differences, type FieldIssue, type Scenario} from "../lib/schema.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
+import type {Currency} from "../lib/fields.js";
 
 const URL_DELAY_MS = 150;
 
@@ -13,6 +14,8 @@ export class ScenarioStore extends EventTarget {
   readonly presets: ReadonlyMap<string, Scenario>;
   presetName: string;
   scenario: Scenario;
+  /** The display currency chosen (carried by the link), or null to let each page use its own default. */
+  currency: Currency | null;
   /** Fields dropped from the link the page was opened with, and why. */
   readonly linkIssues: FieldIssue[];
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -23,6 +26,7 @@ export class ScenarioStore extends EventTarget {
     const decoded = decodeShareLink(search, this.presets);
     this.presetName = decoded.presetName;
     this.scenario = decoded.scenario;
+    this.currency = decoded.currency;
     this.linkIssues = decoded.issues;
     // Rewrite the URL at once when the link had problems, so that what is shared is what is shown.
     if (decoded.issues.length) this.#writeUrl();
@@ -42,6 +46,18 @@ export class ScenarioStore extends EventTarget {
     return null;
   }
 
+  /** Chooses the currency money is shown in, on this page and every page the link reaches. */
+  setCurrency(currency: Currency): void {
+    if (currency === this.currency) return;
+    this.currency = currency;
+    this.#changed(true);
+  }
+
+  /** The currency to show money in: the one chosen, else the page's own default. */
+  displayCurrency(pageDefault: Currency): Currency {
+    return this.currency ?? pageDefault;
+  }
+
   /** Switches to a preset, dropping every change. */
   usePreset(name: string): void {
     const preset = this.presets.get(name) ?? this.presets.get(DEFAULT_PRESET)!;
@@ -58,14 +74,14 @@ export class ScenarioStore extends EventTarget {
     this.#changed(true);
   }
 
-  #queryOf: Scenario | null = null;
+  #queryOf: [Scenario, Currency | null] | null = null;
   #query = "";
 
   /** The query string of the current state (without "?"), encoded once per state. */
   get query(): string {
-    if (this.#queryOf !== this.scenario) {
-      this.#query = encodeShareLink(this.presetName, this.preset, this.scenario);
-      this.#queryOf = this.scenario;
+    if (this.#queryOf?.[0] !== this.scenario || this.#queryOf[1] !== this.currency) {
+      this.#query = encodeShareLink(this.presetName, this.preset, this.scenario, this.currency);
+      this.#queryOf = [this.scenario, this.currency];
     }
     return this.#query;
   }
@@ -108,14 +124,30 @@ export class ScenarioStore extends EventTarget {
 }
 
 /** Pages that read the scenario from the URL. */
-const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation)?(\.html)?$/;
+const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation|unit-economics)?(\.html)?$/;
 
-/** A reactive source for Generators.observe: calls `notify` with every new scenario. */
-export function observeScenario(store: ScenarioStore) {
-  return (notify: (scenario: Scenario) => void) => {
-    const update = () => notify(store.scenario);
+/**
+ * A reactive source for Generators.observe: calls `notify` with `select(store)` now and whenever it
+ * changes, so a cell that reads only the currency does not re-run when a field moves.
+ */
+export function observeStore<T>(store: ScenarioStore, select: (store: ScenarioStore) => T) {
+  return (notify: (value: T) => void) => {
+    let last: T | undefined;
+    let first = true;
+    const update = () => {
+      const value = select(store);
+      if (!first && Object.is(value, last)) return;
+      first = false;
+      last = value;
+      notify(value);
+    };
     update();
     store.addEventListener("change", update);
     return () => store.removeEventListener("change", update);
   };
+}
+
+/** The scenario, for Generators.observe: a new object on every change. */
+export function observeScenario(store: ScenarioStore) {
+  return observeStore(store, (s) => s.scenario);
 }

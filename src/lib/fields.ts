@@ -180,9 +180,9 @@ export function allFieldPaths(): string[] {
   return [...FIRMS.flatMap((firm) => FIRM_FIELDS.map((f) => `${firm}.${f.key}`)), ...MARKET_FIELDS.map((f) => `market.${f.key}`)];
 }
 
-/** Every field path in a section, in declaration order (firm sections for one firm). */
-export function sectionPaths(section: Section, firm: FirmId): string[] {
-  const firmPaths = FIRM_FIELDS.filter((f) => f.section === section).map((f) => `${firm}.${f.key}`);
+/** Every field path in a section, in declaration order (firm fields for `firm`, when given). */
+export function sectionPaths(section: Section, firm?: FirmId): string[] {
+  const firmPaths = firm ? FIRM_FIELDS.filter((f) => f.section === section).map((f) => `${firm}.${f.key}`) : [];
   const marketPaths = MARKET_FIELDS.filter((f) => f.section === section).map((f) => `market.${f.key}`);
   return [...firmPaths, ...marketPaths];
 }

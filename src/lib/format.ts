@@ -236,3 +236,71 @@ export function moneyColumn(values: Iterable<number>, currency: Currency): Money
 export function formatTick(x: number): string {
   return `${sign(x)}${format(",~")(Math.abs(x))}`;
 }
+
+// Number boxes: what a box shows for a value, and the value a typed text means.
+
+/** The number a box shows for `value` at `scale` (0.1747 at 100 → 17.47), without binary noise. */
+export function toInputNumber(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(12));
+}
+
+/**
+ * The value typed text means at `scale`, shifting the decimal point instead of dividing, so that
+ * "174.7" at 100 is exactly 1.747 (the shortest decimal that round-trips), never 1.7469999999999999.
+ * Returns NaN for text that is not a plain decimal number.
+ */
+export function fromInputText(text: string, scale: number): number {
+  // Unambiguous (no two adjacent digit runs), so a long run of digits cannot make it backtrack.
+  const match = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))(?:e([-+]?\d+))?\s*$/i.exec(text);
+  if (!match) return Number.NaN;
+  const shift = Math.round(Math.log10(scale));
+  if (10 ** shift !== scale) return Number(text) / scale;
+  return Number(`${match[1]}e${Number(match[2] ?? 0) - shift}`);
+}
+
+// Sourced facts (data/facts.csv), as the articles print them.
+
+/** What formatFact needs of a fact (src/lib/facts.ts's Fact has it). */
+export interface FactFigure {
+  value: number;
+  unit: "million" | "per_share" | "fraction" | "multiple" | "count" | "months" | "year" | "tokens";
+  currency: "" | Currency;
+  qualifier: "exact" | "about" | "over" | "under" | "nearly";
+}
+
+const QUALIFIER_PREFIX: Record<FactFigure["qualifier"], string> = {exact: "", about: "≈ ", nearly: "≈ ", over: "> ", under: "< "};
+const asPrinted = format(",.6~r");
+const percentAsPrinted = format(",.2~%");
+
+/**
+ * A sourced figure with its unit and qualifier, at the precision the article gives it (up to six
+ * significant figures): "US$1,046.2M", "≈ RMB 191M", "> 85%", "HK$116.20 / share", "1,837.17×",
+ * "1,771,600", "37 months", "2027", "1,000,000 tokens".
+ */
+export function formatFact(fact: FactFigure): string {
+  const {value, unit, currency, qualifier} = fact;
+  if (!Number.isFinite(value)) return DASH;
+  const prefix = QUALIFIER_PREFIX[qualifier] ?? "";
+  const money = currency ? PREFIX[currency] : "";
+  const body = ((): string => {
+    switch (unit) {
+      case "million":
+        return `${sign(value)}${money}${asPrinted(Math.abs(value))}M`;
+      case "per_share":
+        return `${formatPerUnit(value, currency || "HKD")} / share`;
+      case "fraction":
+        return percentAsPrinted(value);
+      case "multiple":
+        return `${asPrinted(value)}×`;
+      case "count":
+        return formatCount(value);
+      case "months":
+        return `${asPrinted(value)} months`;
+      case "year":
+        return String(value);
+      case "tokens":
+        return formatCount(value, "tokens");
+    }
+  })();
+  return `${prefix}${body}`;
+}

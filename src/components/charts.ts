@@ -31,14 +31,14 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
     marginLeft: 48,
     marginRight: compact ? 12 : 24,
     // Room above the frame for one line per target band, so labels never sit on the lines.
-    marginTop: 14 + 14 * labelRows,
+    marginTop: 16 + 14 * labelRows,
     x: {type: "utc", label: null, domain: [rows[0]?.date ?? today, end]},
-    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, grid: true, tickFormat: formatTick},
+    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, grid: true, nice: true, tickFormat: formatTick},
     color: firmColors(data),
     marks: [
       Plot.rectX(data.targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.1}),
       ...data.targets.map((t, i) =>
-        Plot.text([t], {x: "start", frameAnchor: "top", text: (d: typeof t) => `${d.name} target: ${d.year}`, dy: -8 - 14 * (labelRows - 1 - i), textAnchor: "start", fill: "firm", fontSize: 11, fontWeight: 600})
+        Plot.text([t], {x: "start", frameAnchor: "top", text: (d: typeof t) => `${d.name} target: ${d.year}`, dy: -5 - 14 * (labelRows - 1 - i), lineAnchor: "bottom", textAnchor: "start", fill: "firm", fontSize: 11, fontWeight: 600})
       ),
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.ruleX([today], {stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "3,3"}),

@@ -13,8 +13,8 @@ export interface Watch {
   requests: string[];
 }
 
-export async function openPage(browser: Browser, baseUrl: string, path: string, options: {width?: number; height?: number; colorScheme?: "light" | "dark"} = {}): Promise<{page: Page; watch: Watch}> {
-  const context = await browser.newContext({viewport: {width: options.width ?? 1280, height: options.height ?? 900}, colorScheme: options.colorScheme ?? "light"});
+export async function openPage(browser: Browser, baseUrl: string, path: string, options: {width?: number; height?: number; colorScheme?: "light" | "dark"; hasTouch?: boolean} = {}): Promise<{page: Page; watch: Watch}> {
+  const context = await browser.newContext({viewport: {width: options.width ?? 1280, height: options.height ?? 900}, colorScheme: options.colorScheme ?? "light", hasTouch: options.hasTouch ?? false});
   const page = await context.newPage();
   const watch: Watch = {problems: [], requests: []};
   const origin = new URL(baseUrl).origin;

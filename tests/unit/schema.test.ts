@@ -116,6 +116,35 @@ describe("share links", () => {
     expect(decoded.issues[2]!.value).toBe("<script>alert(1)</script>"); // kept as text, for the notice
   });
 
+  it("refuse a parameter given twice with different values, whatever the order, and say so", () => {
+    for (const search of ["minimax.growthStart=0.5&minimax.growthStart=3", "minimax.growthStart=3&minimax.growthStart=0.5"]) {
+      const decoded = decodeShareLink(`scenario=bull&${search}`, presets);
+      expect(decoded.scenario.firms.minimax.growthStart).toBe(presets.get("bull")!.firms.minimax.growthStart);
+      expect(decoded.issues).toHaveLength(1);
+      expect(decoded.issues[0]!.field).toBe("minimax.growthStart");
+      expect(decoded.issues[0]!.reason).toMatch(/given 2 times with different values/);
+    }
+    const presetsTwice = decodeShareLink("scenario=bull&scenario=bear&zhipu.burnNow=250", presets);
+    expect(presetsTwice.presetName).toBe("base");
+    expect(presetsTwice.scenario.firms.zhipu.burnNow).toBe(250);
+    expect(presetsTwice.issues.map((i) => i.field)).toEqual(["scenario", "scenario"]);
+    // The same value twice is what the link says: applied, no notice.
+    const same = decodeShareLink("scenario=bear&zhipu.burnNow=250&zhipu.burnNow=250", presets);
+    expect(same.issues).toEqual([]);
+    expect(same.scenario.firms.zhipu.burnNow).toBe(250);
+  });
+
+  it("carry the display currency, and refuse an unknown one", () => {
+    const base = presets.get("base")!;
+    expect(encodeShareLink("base", base, base, "USD")).toBe("scenario=base&currency=USD");
+    expect(decodeShareLink("scenario=base&currency=USD", presets).currency).toBe("USD");
+    expect(decodeShareLink("scenario=base", presets).currency).toBeNull();
+    const bad = decodeShareLink("scenario=base&currency=EUR&zhipu.burnNow=250", presets);
+    expect(bad.currency).toBeNull();
+    expect(bad.issues).toMatchObject([{field: "currency", value: "EUR"}]);
+    expect(bad.scenario.firms.zhipu.burnNow).toBe(250);
+  });
+
   it("fall back to the base preset for an unknown preset name, and say so", () => {
     const decoded = decodeShareLink("scenario=moon&zhipu.burnNow=100", presets);
     expect(decoded.presetName).toBe("base");

@@ -23,7 +23,8 @@ export default {
     {name: "Valuation", path: "/valuation"},
     {name: "Unit economics", path: "/unit-economics"},
     {name: "Sources", path: "/sources"},
-    {name: "Method", path: "/method"}
+    {name: "Method", path: "/method"},
+    {name: "Glossary", path: "/glossary"}
   ],
   pager: false,
   head: `<link rel="icon" href="data:,"><script type="importmap">${JSON.stringify(importMap)}</script>`

@@ -72,4 +72,3 @@ export function flowsChart(rows: readonly FlowRow[], options: {width: number; cu
     ]
   });
 }
-export {FIRM_COLOR} from "./colors.js"; // for pages not yet moved to colors.js

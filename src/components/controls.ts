@@ -5,6 +5,8 @@ import {html} from "htl";
 import {CURRENCIES, currencyOfPath, fieldSpec, plausibleRange, type Currency, type FieldSpec, type FirmId} from "../lib/fields.js";
 import {formatFieldValue, fromInputText, inputScale, toInputNumber, unitLabel} from "../lib/format.js";
 import type {Fact} from "../lib/facts.js";
+import {outletOf} from "../lib/sources.js";
+import {factHref} from "./cite.js";
 import type {Provenance} from "../lib/scenarios.js";
 import {getField} from "../lib/schema.js";
 import type {ScenarioStore} from "./store.js";
@@ -137,7 +139,7 @@ function about(spec: FieldSpec, currency: Currency, {provenance, facts}: Control
     <summary>${provenance ? html`<span class="basis basis--${provenance.basis}">${provenance.basis}</span> ` : ""}<span class="control-about">about this input</span></summary>
     <p>${spec.help} ${range}</p>
     ${provenance ? html`<p>${provenance.note}${provenance.formula ? html` <span class="formula">= ${provenance.formula}</span>` : ""}</p>` : ""}
-    ${cited.length ? html`<ul class="quotes">${cited.map((f) => html`<li><q lang="zh" title=${f.source}>${f.quote}</q> <a class="muted" href=${`./sources?q=${encodeURIComponent(f.id)}`}>(${f.source.slice(0, 3)})</a></li>`)}</ul>` : ""}
+    ${cited.length ? html`<ul class="quotes">${cited.map((f) => html`<li><q lang="zh" title=${f.source}>${f.quote}</q> <a class="muted" href=${factHref(f.id)}>— ${outletOf(f.source)}</a></li>`)}</ul>` : ""}
   </details>` as HTMLElement;
 }
 

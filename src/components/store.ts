@@ -41,7 +41,7 @@ export class ScenarioStore extends EventTarget {
   set(path: string, value: unknown): string | null {
     const {scenario, issues} = applyOverrides(this.scenario, [[path, value]]);
     if (issues.length) return issues[0]!.reason;
-    this.scenario = scenario;
+    this.scenario = sharingUnchanged(this.scenario, scenario);
     this.#changed();
     return null;
   }
@@ -70,7 +70,7 @@ export class ScenarioStore extends EventTarget {
   resetFirm(firm: FirmId): void {
     const next = cloneScenario(this.scenario);
     next.firms[firm] = {...this.preset.firms[firm]};
-    this.scenario = next;
+    this.scenario = sharingUnchanged(this.scenario, next);
     this.#changed(true);
   }
 
@@ -121,6 +121,22 @@ export class ScenarioStore extends EventTarget {
       link.href = url.pathname + url.search + url.hash;
     }
   }
+}
+
+/** Whether two records hold the same values. */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  for (const key of Object.keys(a) as (keyof T)[]) if (!Object.is(a[key], b[key])) return false;
+  return true;
+}
+
+/**
+ * `next`, reusing `previous`'s object for each firm (and the market) whose values did not change, so
+ * that parts of the page that show only one firm can tell, by identity, that nothing of theirs moved.
+ */
+function sharingUnchanged(previous: Scenario, next: Scenario): Scenario {
+  const firms = {...next.firms};
+  for (const firm of Object.keys(firms) as FirmId[]) if (sameValues(previous.firms[firm], firms[firm])) firms[firm] = previous.firms[firm];
+  return {...next, firms, market: sameValues(previous.market, next.market) ? previous.market : next.market};
 }
 
 /** Pages that read the scenario from the URL. */

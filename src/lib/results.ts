@@ -46,3 +46,27 @@ export interface Implied {
 export function computeImplied(firm: FirmId, inputs: FirmInputs, market: MarketInputs): Implied {
   return {growth: impliedGrowth(firm, inputs, market), margin: impliedMargin(firm, inputs, market)};
 }
+
+// Pages ask for the same firm's results many times per change (cards, charts, tables): remember the
+// last answer per inputs object, so each firm is computed once per state, and not at all when only
+// the other firm changed (the store keeps an unchanged firm's inputs object).
+const firmResults = new WeakMap<FirmInputs, {market: MarketInputs; result: FirmResult}>();
+const implieds = new WeakMap<FirmInputs, {market: MarketInputs; implied: Implied}>();
+
+/** computeFirm, remembered for the last market per inputs object. */
+export function firmResult(firm: FirmId, inputs: FirmInputs, market: MarketInputs): FirmResult {
+  const cached = firmResults.get(inputs);
+  if (cached && cached.market === market && cached.result.firm === firm) return cached.result;
+  const result = computeFirm(firm, inputs, market);
+  firmResults.set(inputs, {market, result});
+  return result;
+}
+
+/** computeImplied, remembered likewise. */
+export function impliedOf(firm: FirmId, inputs: FirmInputs, market: MarketInputs): Implied {
+  const cached = implieds.get(inputs);
+  if (cached && cached.market === market) return cached.implied;
+  const implied = computeImplied(firm, inputs, market);
+  implieds.set(inputs, {market, implied});
+  return implied;
+}

@@ -4,14 +4,24 @@ import * as Plot from "@observablehq/plot";
 import type {Currency} from "../lib/fields.js";
 import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
 import {FIRM_COLOR, FLOW_COLOR} from "./colors.js";
-import {FLOW_MEASURES, type CashChartData, type CashRow, type FlowRow} from "./series.js";
+import {FLOW_MEASURES, type CashChartData, type FlowRow} from "./series.js";
 
 const BILLION = 1000;
 
-/** The firm colour scale for the firms shown (a one-firm chart needs no legend). */
+/** The firm colour scale for the firms shown. */
 function firmColors(data: CashChartData) {
   const firms = [...new Set(data.targets.map((t) => t.firm))];
-  return {domain: firms, range: firms.map((f) => FIRM_COLOR[f]), legend: firms.length > 1, tickFormat: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f};
+  return {domain: firms, range: firms.map((f) => FIRM_COLOR[f]), tickFormat: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f};
+}
+
+const legends = new Map<string, Node>();
+
+/** A chart with a colour legend above it; legends never change, so each is drawn once and copied. */
+function withLegend(key: string, legend: () => Node, chart: Node): HTMLElement {
+  if (!legends.has(key)) legends.set(key, legend());
+  const figure = document.createElement("figure");
+  figure.append(legends.get(key)!.cloneNode(true), chart);
+  return figure;
 }
 
 /**
@@ -25,7 +35,7 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
   const events = data.events.map((e) => ({...e, cash: e.cash / BILLION}));
   const labelRows = data.targets.length;
   const compact = width < 560;
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: Math.min(420, Math.max(280, width * 0.45)),
     marginLeft: 48,
@@ -42,7 +52,8 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
       ),
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.ruleX([today], {stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "3,3"}),
-      Plot.text([today], {x: (d: Date) => d, frameAnchor: "bottom", text: () => "today", dy: -4, dx: 3, textAnchor: "start", fontSize: 10, fill: "currentColor"}),
+      // "today" sits at the top of the frame, left of its rule, clear of the cash-out and break-even labels.
+      Plot.text([today], {x: (d: Date) => d, frameAnchor: "top", text: () => "today", dy: 8, dx: -3, textAnchor: "end", fontSize: 10, fill: "currentColor", fillOpacity: 0.8}),
       Plot.lineY(rows, {x: "date", y: "cash", stroke: "firm", strokeWidth: 2}),
       // Cash-out: a cross (a stroked symbol); break-even: a filled dot; each with its date beside it.
       Plot.dot(events.filter((e) => e.kind === "cash-out"), {x: "date", y: "cash", stroke: "firm", strokeWidth: 3, r: 6, symbol: "times"}),
@@ -50,25 +61,32 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
       ...(["cash-out", "break-even"] as const).map((kind) =>
         Plot.text(events.filter((e) => e.kind === kind), {x: "date", y: "cash", text: "label", fill: "firm", dy: kind === "cash-out" ? 15 : -13, textAnchor: "middle", fontSize: 10.5, fontWeight: 600, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"})
       ),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", title: (d: CashRow & {cash: number}) => `${d.name}, ${formatMonthOf(d.date)}\nCash ${formatMoney(d.cash * BILLION, data.currency)}`}))
+      // Tips format only the point shown (a title channel would format every row on every redraw).
+      Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", format: {x: formatMonthOf, y: (b: number) => formatMoney(b * BILLION, data.currency), stroke: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f}}))
     ]
   });
+  // One firm needs no legend: the page is about it.
+  if (labelRows < 2) return chart;
+  const colors = firmColors(data);
+  return withLegend(colors.domain.join(), () => Plot.legend({color: colors}), chart);
 }
+
+const FLOW_SCALE = {domain: [...FLOW_MEASURES], range: FLOW_MEASURES.map((m) => FLOW_COLOR[m])};
 
 /** One firm's monthly revenue, gross profit, cash costs and operating cash flow (millions a month). */
 export function flowsChart(rows: readonly FlowRow[], options: {width: number; currency: Currency}): SVGElement | HTMLElement {
   const {width, currency} = options;
-  return Plot.plot({
+  return withLegend("flows", () => Plot.legend({color: FLOW_SCALE}), Plot.plot({
     width,
     height: 300,
     marginLeft: 56,
     x: {type: "utc", label: null},
     y: {label: `↑ Per month (${currencySymbol(currency)} millions)`, grid: true, tickFormat: formatTick},
-    color: {domain: [...FLOW_MEASURES], range: FLOW_MEASURES.map((m) => FLOW_COLOR[m]), legend: true},
+    color: FLOW_SCALE,
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.lineY(rows, {x: "date", y: "value", stroke: "measure", strokeWidth: 1.8}),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "value", stroke: "measure", title: (d: FlowRow) => `${d.measure}, ${formatMonthOf(d.date)}\n${formatMoney(d.value, currency)} / month`}))
+      Plot.tip(rows, Plot.pointerX({x: "date", y: "value", stroke: "measure", format: {x: formatMonthOf, y: (v: number) => `${formatMoney(v, currency)} / month`}}))
     ]
-  });
+  }));
 }

@@ -6,6 +6,7 @@ import type {Currency, FirmId, MarketInputs} from "../lib/fields.js";
 import {FIRMS} from "../lib/fields.js";
 import {firmResult, type FirmResult} from "../lib/results.js";
 import type {MoneyView} from "./cards.js";
+import {tableView, type Column} from "./tables.js";
 import type {ScenarioStore} from "./store.js";
 
 /** What a part shows, as a list of values compared by identity. */
@@ -88,4 +89,25 @@ export function liveBoth(store: ScenarioStore, pageCurrency: Currency, render: (
 /** A chart of both firms, at its box's width. */
 export function liveBothChart(store: ScenarioStore, pageCurrency: Currency, render: (results: FirmResult[], view: MoneyView, width: number) => Node): HTMLElement {
   return liveChart(store, bothSelection(pageCurrency), (width) => render(bothResults(store), view(store, pageCurrency), width));
+}
+
+/**
+ * One firm's table, updated in place: `rows(result, view)` gives the rows in the display currency
+ * and `columns(rows, currency)` their columns (one scale per money column).
+ */
+export function liveFirmTable<Row>(
+  store: ScenarioStore,
+  firm: FirmId,
+  pageCurrency: Currency,
+  rows: (result: FirmResult, view: MoneyView) => Row[],
+  columns: (rows: readonly Row[], currency: Currency) => Column<Row>[],
+  options: {testId?: string; tall?: boolean} = {}
+): HTMLElement {
+  const table = tableView<Row>({testId: options.testId, maxRows: options.tall ? 14 : undefined});
+  follow(store, firmSelection(firm, pageCurrency), () => {
+    const v = view(store, pageCurrency);
+    const data = rows(firmResult(firm, store.scenario.firms[firm], store.scenario.market), v);
+    table.update(data, columns(data, v.currency));
+  });
+  return table.element;
 }

@@ -1,15 +1,15 @@
 // The valuation page's parts: value against price, what the price implies, the market view, the
 // bridge from operations to a share, and the DCF year by year. Money in the display currency.
-import * as Inputs from "@observablehq/inputs";
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
-import {currencySymbol, formatMoney, formatMultiple, formatNumber, formatPercent, formatPercentPerYear, formatPerShare, formatSignedPercent, formatTick, moneyColumn} from "../lib/format.js";
+import {currencySymbol, formatMoney, formatMultiple, formatPercent, formatPercentPerYear, formatPerShare, formatSignedPercent, formatTick, moneyColumn} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import type {FirmResult, Implied} from "../lib/results.js";
 import type {BreakEvenValue} from "../lib/valuation.js";
 import {BRIDGE_COLOR, FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import type {MoneyView} from "./cards.js";
+import {percentFormat, ratioFormat, type Column} from "./tables.js";
 
 /** A firm's money (millions of its reporting currency) in the display currency. */
 function firmMoney(r: FirmResult, view: MoneyView) {
@@ -169,32 +169,70 @@ export function bridgeChart(rows: readonly BridgeRow[], options: {width: number;
   });
 }
 
-/** The DCF year by year, in the display currency: each money column on one scale, named in its header. */
-export function dcfTable(r: FirmResult, view: MoneyView): HTMLElement {
+export interface DcfRow {
+  label: string;
+  revenueGrowth: number | null;
+  revenue: number;
+  operatingMargin: number | null;
+  operatingIncome: number;
+  taxRate: number;
+  afterTaxOperatingIncome: number;
+  /** NaN for the terminal year (no NOL is carried into perpetuity). */
+  nol: number;
+  reinvestment: number;
+  fcff: number;
+  costOfCapital: number;
+  discountFactor: number;
+  presentValue: number;
+}
+
+/** The DCF year by year (and the terminal year), money in the display currency (millions). */
+export function dcfRows(r: FirmResult, view: MoneyView): DcfRow[] {
   const {years, terminal} = r.valuation.dcf;
   const money = firmMoney(r, view);
-  const pct = (x: number | null) => (x === null ? "—" : formatPercent(x));
   const rows = [
     ...years.map((y) => ({...y, label: `Year ${y.year}`})),
-    {label: "Terminal", year: 11, revenueGrowth: null, revenue: terminal.revenue, operatingMargin: terminal.operatingMargin, operatingIncome: terminal.operatingIncome, taxRate: terminal.taxRate, afterTaxOperatingIncome: terminal.afterTaxOperatingIncome, nol: Number.NaN, reinvestment: terminal.reinvestment, fcff: terminal.fcff, costOfCapital: terminal.costOfCapital, discountFactor: years[years.length - 1]!.discountFactor, presentValue: terminal.presentValue}
-  ].map((row) => ({...row, revenue: money(row.revenue), operatingIncome: money(row.operatingIncome), afterTaxOperatingIncome: money(row.afterTaxOperatingIncome), nol: money(row.nol), reinvestment: money(row.reinvestment), fcff: money(row.fcff), presentValue: money(row.presentValue)}));
-  const moneyKeys = ["revenue", "operatingIncome", "afterTaxOperatingIncome", "nol", "reinvestment", "fcff", "presentValue"] as const;
-  const titles: Record<(typeof moneyKeys)[number], string> = {revenue: "Revenue", operatingIncome: "Operating income", afterTaxOperatingIncome: "After tax", nol: "NOL left", reinvestment: "Reinvestment", fcff: "FCFF", presentValue: "PV"};
-  const header: Record<string, string> = {label: "Year", revenueGrowth: "Growth", operatingMargin: "Op. margin", taxRate: "Tax rate", costOfCapital: "Cost of capital", discountFactor: "Discount factor"};
-  const format: Record<string, (x: never) => string> = {revenueGrowth: pct, operatingMargin: pct, taxRate: pct, costOfCapital: pct, discountFactor: (x: number) => formatNumber(x, 4)};
-  for (const key of moneyKeys) {
-    const column = moneyColumn(rows.map((row) => row[key]), view.currency);
-    header[key] = `${titles[key]} (${column.unit})`;
-    format[key] = column.format as (x: never) => string;
-  }
-  return Inputs.table(rows, {
-    columns: ["label", "revenueGrowth", "revenue", "operatingMargin", "operatingIncome", "taxRate", "afterTaxOperatingIncome", "nol", "reinvestment", "fcff", "costOfCapital", "discountFactor", "presentValue"],
-    header,
-    format,
-    align: Object.fromEntries([...moneyKeys, "revenueGrowth", "operatingMargin", "taxRate", "costOfCapital", "discountFactor"].map((k) => [k, "right"])),
-    sort: null,
-    rows: 12,
-    select: false,
-    layout: "auto"
-  });
+    {label: "Terminal", revenueGrowth: null, revenue: terminal.revenue, operatingMargin: terminal.operatingMargin, operatingIncome: terminal.operatingIncome, taxRate: terminal.taxRate, afterTaxOperatingIncome: terminal.afterTaxOperatingIncome, nol: Number.NaN, reinvestment: terminal.reinvestment, fcff: terminal.fcff, costOfCapital: terminal.costOfCapital, discountFactor: years[years.length - 1]!.discountFactor, presentValue: terminal.presentValue}
+  ];
+  return rows.map((row) => ({
+    label: row.label,
+    revenueGrowth: row.revenueGrowth,
+    revenue: money(row.revenue),
+    operatingMargin: row.operatingMargin,
+    operatingIncome: money(row.operatingIncome),
+    taxRate: row.taxRate,
+    afterTaxOperatingIncome: money(row.afterTaxOperatingIncome),
+    nol: money(row.nol),
+    reinvestment: money(row.reinvestment),
+    fcff: money(row.fcff),
+    costOfCapital: row.costOfCapital,
+    discountFactor: row.discountFactor,
+    presentValue: money(row.presentValue)
+  }));
+}
+
+const DCF_MONEY = {revenue: "Revenue", operatingIncome: "Operating income", afterTaxOperatingIncome: "After tax", nol: "NOL left", reinvestment: "Reinvestment", fcff: "FCFF", presentValue: "PV"} as const;
+
+/** The DCF table's columns: rates as percentages, each money column on one scale named in its header. */
+export function dcfColumns(rows: readonly DcfRow[], currency: Currency): Column<DcfRow>[] {
+  const money = (key: keyof typeof DCF_MONEY): Column<DcfRow> => {
+    const column = moneyColumn(rows.map((row) => row[key]), currency);
+    return {key, header: `${DCF_MONEY[key]} (${column.unit})`, format: column.format as (x: never) => string, numeric: true};
+  };
+  const rate = (key: "revenueGrowth" | "operatingMargin" | "taxRate" | "costOfCapital", header: string): Column<DcfRow> => ({key, header, format: percentFormat as (x: never) => string, numeric: true});
+  return [
+    {key: "label", header: "Year", format: (x: string) => x},
+    rate("revenueGrowth", "Growth"),
+    money("revenue"),
+    rate("operatingMargin", "Op. margin"),
+    money("operatingIncome"),
+    rate("taxRate", "Tax rate"),
+    money("afterTaxOperatingIncome"),
+    money("nol"),
+    money("reinvestment"),
+    money("fcff"),
+    rate("costOfCapital", "Cost of capital"),
+    {key: "discountFactor", header: "Discount factor", format: ratioFormat as (x: never) => string, numeric: true},
+    money("presentValue")
+  ];
 }

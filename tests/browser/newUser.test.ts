@@ -142,7 +142,7 @@ describe("what a first-time visitor sees", () => {
 describe("tables", () => {
   it("follow the dark theme: no white header row", async () => {
     const {page} = await open("/zhipu", {colorScheme: "dark"});
-    const header = page.locator("form table thead th").first();
+    const header = page.locator('[data-testid="projection-table"] thead th').first();
     const background = await header.evaluate((th) => getComputedStyle(th).backgroundColor);
     expect(background).not.toBe("rgb(255, 255, 255)");
     await page.context().close();
@@ -153,9 +153,9 @@ describe("tables", () => {
       const {page} = await open(path, {width, height: 900});
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
-      const truncated = await page.locator("main form table td").evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+      const truncated = await page.locator("main table td").evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
       expect(truncated).toBe(0);
-      expect(await page.locator("main form table thead").first().innerText()).toBeTruthy();
+      expect(await page.locator(".number-table thead").first().innerText()).toBeTruthy();
       expect(await page.locator("main").innerText()).toContain(columnText);
       await page.context().close();
     });

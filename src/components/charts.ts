@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type {Currency} from "../lib/fields.js";
 import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
 import {FIRM_COLOR, FLOW_COLOR} from "./colors.js";
-import {FLOW_MEASURES, type CashChartData, type FlowRow} from "./series.js";
+import {FLOW_FIELD, FLOW_MEASURES, type CashChartData, type FlowRow} from "./series.js";
 
 const BILLION = 1000;
 
@@ -76,17 +76,18 @@ const FLOW_SCALE = {domain: [...FLOW_MEASURES], range: FLOW_MEASURES.map((m) => 
 /** One firm's monthly revenue, gross profit, cash costs and operating cash flow (millions a month). */
 export function flowsChart(rows: readonly FlowRow[], options: {width: number; currency: Currency}): SVGElement | HTMLElement {
   const {width, currency} = options;
+  const perMonth = (v: number) => `${formatMoney(v, currency)} / month`;
   return withLegend("flows", () => Plot.legend({color: FLOW_SCALE}), Plot.plot({
     width,
     height: 300,
     marginLeft: 56,
     x: {type: "utc", label: null},
     y: {label: `↑ Per month (${currencySymbol(currency)} millions)`, grid: true, tickFormat: formatTick},
-    color: FLOW_SCALE,
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
-      Plot.lineY(rows, {x: "date", y: "value", stroke: "measure", strokeWidth: 1.8}),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "value", stroke: "measure", format: {x: formatMonthOf, y: (v: number) => `${formatMoney(v, currency)} / month`}}))
+      ...FLOW_MEASURES.map((m) => Plot.lineY(rows, {x: "date", y: FLOW_FIELD[m], stroke: FLOW_COLOR[m], strokeWidth: 1.8})),
+      // One tip for the month, with all four flows (formatted only for the month shown).
+      Plot.tip(rows, Plot.pointerX({x: "date", y: "operatingCashFlow", channels: Object.fromEntries(FLOW_MEASURES.map((m) => [m, FLOW_FIELD[m]])), format: {x: formatMonthOf, y: false, ...Object.fromEntries(FLOW_MEASURES.map((m) => [m, perMonth]))}}))
     ]
   }));
 }

@@ -153,10 +153,13 @@ export function presetPicker(store: ScenarioStore): HTMLElement {
     return {radio, label: html`<label class="preset">${radio} ${p.title}</label>`};
   });
   const modified = html`<span class="preset-modified">(modified)</span>` as HTMLElement;
+  let shownPreset = "";
   const sync = () => {
+    modified.hidden = !store.isModified;
+    if (shownPreset === store.presetName) return; // most changes are to fields, not the preset
+    shownPreset = store.presetName;
     for (const {radio} of radios) radio.checked = radio.value === store.presetName;
     description.textContent = store.preset.description;
-    modified.hidden = !store.isModified;
   };
   store.addEventListener("change", sync);
   sync();
@@ -210,8 +213,8 @@ export function shareBox(store: ScenarioStore): HTMLElement {
     }
   });
   const sync = () => void (input.value = store.shareUrl);
+  // Follows the address bar, which the store rewrites a moment after a change (not on every slider step).
   store.addEventListener("url", sync);
-  store.addEventListener("change", sync);
   sync();
   return html`<div class="share-box"><label>Share this scenario</label><div class="share-row">${input}${button}${status}</div></div>` as HTMLElement;
 }

@@ -2,7 +2,7 @@
 import {html} from "htl";
 import type {FirmId} from "../lib/fields.js";
 import {scenarioCsv} from "../lib/report.js";
-import type {FirmResult} from "../lib/results.js";
+import {firmResult, type FirmResult} from "../lib/results.js";
 import type {ScenarioStore} from "./store.js";
 
 function downloadButton(label: string, filename: string, type: string, contents: () => string): HTMLElement {
@@ -18,10 +18,12 @@ function downloadButton(label: string, filename: string, type: string, contents:
   return button;
 }
 
-/** Downloads of one firm's projection (CSV, in its reporting currency) and of the scenario (JSON). */
-export function downloads(store: ScenarioStore, result: FirmResult): HTMLElement {
-  const firm = result.firm;
-  const csv = downloadButton("Projection (CSV)", `${firm}-projection.csv`, "text/csv", () => scenarioCsv({[firm]: result} as Record<FirmId, FirmResult>, [firm]));
+/** Downloads of one firm's projection (CSV, in its reporting currency) and of the scenario (JSON), as they are when clicked. */
+export function downloads(store: ScenarioStore, firm: FirmId): HTMLElement {
+  const csv = downloadButton("Projection (CSV)", `${firm}-projection.csv`, "text/csv", () => {
+    const result = firmResult(firm, store.scenario.firms[firm], store.scenario.market);
+    return scenarioCsv({[firm]: result} as Record<FirmId, FirmResult>, [firm]);
+  });
   const json = downloadButton("Scenario (JSON)", "scenario.json", "application/json", () => {
     const {scenario, presetName} = store;
     const modified = store.isModified;

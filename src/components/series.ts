@@ -7,9 +7,17 @@ import {convert} from "../lib/fx.js";
 import {FORECAST_YEARS} from "../lib/dcf.js";
 import type {FirmResult} from "../lib/results.js";
 
+const monthEnds = new Map<number, Date>();
+
+/** The last day of a month (by month index) as a UTC Date; one shared, frozen object per month. */
 export function monthEndDate(monthIndex: number): Date {
-  const year = Math.floor(monthIndex / 12);
-  return new Date(Date.UTC(year, monthIndex - year * 12 + 1, 0));
+  let date = monthEnds.get(monthIndex);
+  if (!date) {
+    const year = Math.floor(monthIndex / 12);
+    date = new Date(Date.UTC(year, monthIndex - year * 12 + 1, 0));
+    monthEnds.set(monthIndex, Object.freeze(date));
+  }
+  return date;
 }
 
 export function isoToDate(iso: string): Date {
@@ -92,12 +100,22 @@ export function cashChartData(results: readonly FirmResult[], options: {currency
 export const FLOW_MEASURES = ["Revenue", "Gross profit", "Cash costs", "Operating cash flow"] as const;
 export type FlowMeasure = (typeof FLOW_MEASURES)[number];
 
+/** One month of one firm's flows, in millions of the display currency. */
 export interface FlowRow {
   date: Date;
-  measure: FlowMeasure;
-  /** Millions of the display currency, per month. */
-  value: number;
+  revenue: number;
+  grossProfit: number;
+  cashCosts: number;
+  operatingCashFlow: number;
 }
+
+/** Which FlowRow field each measure is. */
+export const FLOW_FIELD: Record<FlowMeasure, keyof Omit<FlowRow, "date">> = {
+  Revenue: "revenue",
+  "Gross profit": "grossProfit",
+  "Cash costs": "cashCosts",
+  "Operating cash flow": "operatingCashFlow"
+};
 
 /** One firm's monthly revenue, gross profit, cash costs and operating cash flow, to `end`. */
 export function flowRows(result: FirmResult, options: {currency: Currency; market: MarketInputs; end: Date}): FlowRow[] {
@@ -107,12 +125,7 @@ export function flowRows(result: FirmResult, options: {currency: Currency; marke
   for (let t = 1; t <= p.months; t++) {
     const date = monthEndDate(p.startMonth + t);
     if (date > options.end) break;
-    rows.push(
-      {date, measure: "Revenue", value: inDisplay(p.revenue[t]!)},
-      {date, measure: "Gross profit", value: inDisplay(p.grossProfit[t]!)},
-      {date, measure: "Cash costs", value: inDisplay(p.opex[t]!)},
-      {date, measure: "Operating cash flow", value: inDisplay(p.operatingCashFlow[t]!)}
-    );
+    rows.push({date, revenue: inDisplay(p.revenue[t]!), grossProfit: inDisplay(p.grossProfit[t]!), cashCosts: inDisplay(p.opex[t]!), operatingCashFlow: inDisplay(p.operatingCashFlow[t]!)});
   }
   return rows;
 }

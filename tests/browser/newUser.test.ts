@@ -60,6 +60,15 @@ describe("controls", () => {
   });
 });
 
+describe("glossary terms", () => {
+  it("are styled by the site's stylesheet (a plain ⓘ, not a grey browser button)", async () => {
+    const {page} = await open("/");
+    const style = await page.locator(".term-info").first().evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopStyle]);
+    expect(style).toEqual(["rgba(0, 0, 0, 0)", "none"]);
+    await page.context().close();
+  });
+});
+
 describe("links", () => {
   it("carry the display currency, and every money figure follows it", async () => {
     const {page} = await open("/valuation?scenario=base&currency=USD");

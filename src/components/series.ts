@@ -1,11 +1,11 @@
 // Results as rows for charts and tables, already in the display currency (dates as UTC Date
 // objects at month end). Charts take these rows and draw; they convert nothing themselves.
-import {yearMonth} from "../lib/dates.js";
 import {FIRM_NAME, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {formatMonthYear} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import {FORECAST_YEARS} from "../lib/dcf.js";
 import type {FirmResult} from "../lib/results.js";
+import {monthlyRows, type MonthRow} from "../lib/report.js";
 
 const monthEnds = new Map<number, Date>();
 
@@ -130,31 +130,16 @@ export function flowRows(result: FirmResult, options: {currency: Currency; marke
   return rows;
 }
 
-export interface MonthRow {
-  month: string;
-  revenue: number;
-  grossProfit: number;
-  opex: number;
-  operatingCashFlow: number;
-  financing: number;
-  cash: number;
-}
-
-/** The monthly projection in the display currency (millions), one row per month after the baseline. */
+/** The monthly projection (the runner's rows) with money in the display currency (millions). */
 export function monthRows(result: FirmResult, options: {currency: Currency; market: MarketInputs}): MonthRow[] {
-  const p = result.projection;
   const inDisplay = (x: number) => convert(x, result.currency, options.currency, options.market);
-  const rows: MonthRow[] = [];
-  for (let t = 1; t <= p.months; t++) {
-    rows.push({
-      month: yearMonth(p.startMonth + t),
-      revenue: inDisplay(p.revenue[t]!),
-      grossProfit: inDisplay(p.grossProfit[t]!),
-      opex: inDisplay(p.opex[t]!),
-      operatingCashFlow: inDisplay(p.operatingCashFlow[t]!),
-      financing: inDisplay(p.financing[t]!),
-      cash: inDisplay(p.cash[t]!)
-    });
-  }
-  return rows;
+  return monthlyRows(result).map((row) => ({
+    date: row.date,
+    revenue: inDisplay(row.revenue),
+    grossProfit: inDisplay(row.grossProfit),
+    opex: inDisplay(row.opex),
+    operatingCashFlow: inDisplay(row.operatingCashFlow),
+    financing: inDisplay(row.financing),
+    cash: inDisplay(row.cash)
+  }));
 }

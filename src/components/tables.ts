@@ -4,7 +4,7 @@
 // projection prints in full, and a redraw costs a fraction of a millisecond.
 import type {Currency} from "../lib/fields.js";
 import {formatMonthYear, formatNumber, formatPercent, moneyColumn} from "../lib/format.js";
-import type {MonthRow} from "./series.js";
+import type {MonthRow} from "../lib/report.js";
 
 export interface Column<Row> {
   key: keyof Row & string;
@@ -95,7 +95,7 @@ const TITLES: Record<(typeof MONEY_COLUMNS)[number], string> = {
 /** The monthly projection's columns for these rows: the month, then money on one scale per column. */
 export function projectionColumns(rows: readonly MonthRow[], currency: Currency): Column<MonthRow>[] {
   return [
-    {key: "month", header: "Month", format: (m: string) => formatMonthYear(m)},
+    {key: "date", header: "Month", format: (m: string) => formatMonthYear(m)},
     ...MONEY_COLUMNS.map((key) => {
       const column = moneyColumn(rows.map((r) => r[key]), currency);
       return {key, header: `${TITLES[key]} (${column.unit})`, format: column.format as (x: never) => string, numeric: true};

@@ -7,6 +7,7 @@ import {currencySymbol, formatMoney, formatMultiple, formatPercent, formatPercen
 import {convert} from "../lib/fx.js";
 import type {FirmResult, Implied} from "../lib/results.js";
 import type {BreakEvenValue} from "../lib/valuation.js";
+import type {DcfYear} from "../lib/dcf.js";
 import {BRIDGE_COLOR, FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import type {MoneyView} from "./cards.js";
 import {percentFormat, ratioFormat, type Column} from "./tables.js";
@@ -169,22 +170,8 @@ export function bridgeChart(rows: readonly BridgeRow[], options: {width: number;
   });
 }
 
-export interface DcfRow {
-  label: string;
-  revenueGrowth: number | null;
-  revenue: number;
-  operatingMargin: number | null;
-  operatingIncome: number;
-  taxRate: number;
-  afterTaxOperatingIncome: number;
-  /** NaN for the terminal year (no NOL is carried into perpetuity). */
-  nol: number;
-  reinvestment: number;
-  fcff: number;
-  costOfCapital: number;
-  discountFactor: number;
-  presentValue: number;
-}
+/** A year of the DCF as the table shows it: the engine's year, named ("Year 3", "Terminal"). */
+export type DcfRow = Omit<DcfYear, "year"> & {label: string};
 
 /** The DCF year by year (and the terminal year), money in the display currency (millions). */
 export function dcfRows(r: FirmResult, view: MoneyView): DcfRow[] {

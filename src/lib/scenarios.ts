@@ -1,6 +1,6 @@
 // Baseline inputs with their provenance, and named scenarios as overrides of the baseline.
 import {FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
-import {applyOverrides, checkValue, firmConsistencyProblem, type FieldIssue, type Override, type Scenario} from "./schema.js";
+import {applyOverrides, checkValue, firmConsistencyProblem, type FieldIssue, type FieldValue, type Override, type Scenario} from "./schema.js";
 
 export type Basis = "fact" | "derived" | "assumption";
 
@@ -35,7 +35,8 @@ export function parseBaseline(json: unknown): {baseline: Baseline | null; proble
   const problems: string[] = [];
   if (!isObject(json) || json.version !== 1) return {baseline: null, problems: ["baseline: version must be 1"]};
   const provenance: Baseline["provenance"] = {};
-  const read = (path: string, entry: unknown, spec?: (typeof FIRM_FIELDS)[number]) => {
+  // Reads one input's entry; returns its checked value (undefined when missing or invalid: a problem is then recorded).
+  const read = (path: string, entry: unknown, spec?: (typeof FIRM_FIELDS)[number]): FieldValue | undefined => {
     if (!isObject(entry)) return void problems.push(`${path}: missing`);
     const {value, basis, facts, note, formula} = entry;
     if (basis !== "fact" && basis !== "derived" && basis !== "assumption") problems.push(`${path}: basis must be fact, derived or assumption`);
@@ -43,11 +44,12 @@ export function parseBaseline(json: unknown): {baseline: Baseline | null; proble
     else if (basis !== "assumption" && facts.length === 0) problems.push(`${path}: a ${String(basis)} value must name its facts`);
     if (typeof note !== "string" || !note) problems.push(`${path}: note (source or rationale) is required`);
     if (basis === "derived" && typeof formula !== "string") problems.push(`${path}: a derived value must give its formula`);
-    if (spec) {
-      const checked = checkValue(spec, value);
-      if (!checked.ok) problems.push(`${path}: ${checked.reason}`);
-    }
     provenance[path] = {value, basis: basis as Basis, facts: (facts as string[]) ?? [], note: String(note), ...(typeof formula === "string" ? {formula} : {})};
+    if (!spec) return undefined;
+    const checked = checkValue(spec, value);
+    if (checked.ok) return checked.value;
+    problems.push(`${path}: ${checked.reason}`);
+    return undefined;
   };
   const firmsJson = isObject(json.firms) ? json.firms : {};
   const firms = {} as Record<FirmId, FirmInputs>;
@@ -58,18 +60,19 @@ export function parseBaseline(json: unknown): {baseline: Baseline | null; proble
     }
     read(`${firm}.currency`, entries.currency);
     if (isObject(entries.currency) && entries.currency.value !== FIRM_CURRENCY[firm]) problems.push(`${firm}.currency: must be ${FIRM_CURRENCY[firm]}`);
-    const inputs: Record<string, unknown> = {};
+    const inputs: Record<string, FieldValue> = {};
     for (const spec of FIRM_FIELDS) {
-      read(`${firm}.${spec.key}`, entries[spec.key], spec);
-      inputs[spec.key] = isObject(entries[spec.key]) ? (entries[spec.key] as Record<string, unknown>).value : undefined;
+      const value = read(`${firm}.${spec.key}`, entries[spec.key], spec);
+      if (value !== undefined) inputs[spec.key] = value;
     }
-    firms[firm] = inputs as unknown as FirmInputs;
+    // Every declared field was read and checked above (or a problem stops the parse below).
+    firms[firm] = inputs as FirmInputs;
   }
   const marketJson = isObject(json.market) ? json.market : {};
-  const market: Record<string, unknown> = {};
+  const market: Record<string, FieldValue> = {};
   for (const spec of MARKET_FIELDS) {
-    read(`market.${spec.key}`, marketJson[spec.key], spec);
-    market[spec.key] = isObject(marketJson[spec.key]) ? (marketJson[spec.key] as Record<string, unknown>).value : undefined;
+    const value = read(`market.${spec.key}`, marketJson[spec.key], spec);
+    if (value !== undefined) market[spec.key] = value;
   }
   if (problems.length) return {baseline: null, problems};
   for (const firm of FIRMS) {
@@ -83,7 +86,7 @@ export function parseBaseline(json: unknown): {baseline: Baseline | null; proble
     title: "Base case",
     description: "The sourced baseline.",
     firms,
-    market: market as unknown as MarketInputs
+    market: market as MarketInputs
   };
   return {baseline: {scenario, provenance}, problems};
 }

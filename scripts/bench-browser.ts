@@ -9,7 +9,7 @@ import {ROOT} from "../src/data/read.ts";
 import {serve} from "../tests/browser/server.ts";
 
 const DIST = join(ROOT, "dist");
-const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method"];
+const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method", "glossary"];
 
 /** The JavaScript a page loads: its module preloads (Framework lists every static import). */
 function pageScripts(page: string): string[] {

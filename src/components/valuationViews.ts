@@ -61,8 +61,9 @@ export function valueChart(rows: readonly ValueRow[], options: {width: number; c
     fx: {label: null, domain: names},
     y: {label: `↑ Per share (${currencySymbol(currency)})`, grid: true, tickFormat: formatTick},
     marks: [
-      Plot.barY(rows, {fx: "name", x: "what", y: "value", fill: (d: ValueRow) => (d.what === "Market price" ? PRICE_COLOR : FIRM_COLOR[d.firm])}),
-      Plot.text(rows, {fx: "name", x: "what", y: "value", text: (d: ValueRow) => `${d.what === "Market price" ? "price" : "value"} ${formatPerShare(d.value, currency)}`, dy: -8, fontSize: 10.5, fill: "currentColor"}),
+      Plot.barY(rows, {fx: "name", x: "what", y: "value", fill: (d: ValueRow) => (d.what === "Market price" ? PRICE_COLOR : FIRM_COLOR[d.firm]), tip: {format: {y: (v: number) => formatPerShare(v, currency), fx: false}}}),
+      // Labels above the bars where there is room for them side by side; on a phone the tip gives the values.
+      ...(width >= 520 ? [Plot.text(rows, {fx: "name", x: "what", y: "value", text: (d: ValueRow) => `${d.what === "Market price" ? "price" : "value"} ${formatPerShare(d.value, currency)}`, dy: -8, fontSize: 10.5, fill: "currentColor"})] : []),
       Plot.ruleY([0])
     ]
   });

@@ -57,7 +57,8 @@ export function valueChart(rows: readonly ValueRow[], options: {width: number; c
     width,
     height: 220,
     marginLeft: 60,
-    x: {axis: null, domain: ["DCF value", "Market price"]},
+    // Where the bars carry no labels (narrow screens), the axis says which bar is which.
+    x: width >= 520 ? {axis: null, domain: ["DCF value", "Market price"]} : {domain: ["DCF value", "Market price"], label: null, tickFormat: (d: string) => (d === "DCF value" ? "value" : "price")},
     fx: {label: null, domain: names},
     y: {label: `↑ Per share (${currencySymbol(currency)})`, grid: true, tickFormat: formatTick},
     marks: [

@@ -13,7 +13,9 @@ export interface Scenario {
   market: MarketInputs;
 }
 
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+// Unambiguous (no two adjacent digit runs can share a digit), so a long run of digits that fails at
+// the end is rejected in time linear in its length, not quadratic.
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
  * Checks one value against its field, from JSON (typed) or from a URL or the command line (text).

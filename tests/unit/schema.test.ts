@@ -85,6 +85,15 @@ describe("applyOverrides", () => {
   });
 });
 
+describe("number parsing", () => {
+  it("refuses a long run of digits that ends badly, and reads every plain decimal", () => {
+    const spec = fieldSpec("zhipu.burnNow")!;
+    expect(checkValue(spec, `${"9".repeat(200000)}x`)).toEqual({ok: false, reason: "must be a number"});
+    for (const [text, value] of [["1", 1], ["1.", 1], ["1.5", 1.5], [".5", 0.5], ["2e3", 2000], ["+3E-2", 0.03]] as const) expect(checkValue(spec, text)).toEqual({ok: true, value});
+    for (const text of ["1e", "e3", ".", "1..2", "0x10"]) expect(checkValue(spec, text).ok).toBe(false);
+  });
+});
+
 describe("share links", () => {
   it("carry only what differs from the preset, readably", () => {
     const {scenario} = applyOverrides(presets.get("base")!, [["minimax.growthStart", "0.8"], ["zhipu.burnNow", "250"]]);

@@ -22,15 +22,18 @@ function parseArgs(argv: string[], problems: string[]): Args {
   const args: Args = {target: null, sets: [], format: "json", help: false};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const value = (flag: string) => {
+    // A flag's value, or null (with one problem said) when the flag is the last argument.
+    const value = (flag: string): string | null => {
       const next = argv[++i];
       if (next === undefined) problems.push(`${flag}: needs a value`);
-      return next ?? "";
+      return next ?? null;
     };
     if (arg === "--help" || arg === "-h") args.help = true;
-    else if (arg === "--set") args.sets.push(value("--set"));
-    else if (arg.startsWith("--set=")) args.sets.push(arg.slice(6));
-    else if (arg === "--format") args.format = value("--format");
+    else if (arg === "--set") {
+      const set = value("--set");
+      if (set !== null) args.sets.push(set);
+    } else if (arg.startsWith("--set=")) args.sets.push(arg.slice(6));
+    else if (arg === "--format") args.format = value("--format") ?? args.format;
     else if (arg.startsWith("--format=")) args.format = arg.slice(9);
     else if (arg.startsWith("-")) problems.push(`${arg}: unknown option`);
     else if (args.target === null) args.target = arg;
@@ -68,6 +71,18 @@ function loadScenario(target: string, problems: string[]): Scenario | null {
   return scenario;
 }
 
+/** Longest error line printed; longer ones are cut, saying how long they were. */
+const MAX_LINE = 300;
+
+/**
+ * A problem as exactly one line of plain text: control characters (newlines, terminal escapes)
+ * written as escapes, so what a user passed can neither forge a line nor drive the terminal.
+ */
+function oneLine(text: string): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return escaped.length <= MAX_LINE ? escaped : `${escaped.slice(0, MAX_LINE)}… (${escaped.length.toLocaleString("en-US")} characters)`;
+}
+
 function main(argv: string[]): number {
   const problems: string[] = [];
   const args = parseArgs(argv, problems);
@@ -87,7 +102,7 @@ function main(argv: string[]): number {
   for (const issue of applied.issues) problems.push(`${issue.field}: ${issue.reason} (got ${issue.value})`);
   if (scenario) scenario = applied.scenario;
   if (problems.length || !scenario) {
-    process.stderr.write(problems.map((p) => `error: ${p}\n`).join("") + `${USAGE}\n`);
+    process.stderr.write(problems.map((p) => `error: ${oneLine(p)}\n`).join("") + `${USAGE}\n`);
     return 2;
   }
   const results = computeScenario(scenario);

@@ -1,6 +1,6 @@
 // Baseline inputs with their provenance, and named scenarios as overrides of the baseline.
 import {FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
-import {applyOverrides, checkValue, firmConsistencyProblem, type FieldIssue, type FieldValue, type Override, type Scenario} from "./schema.js";
+import {applyOverrides, checkValue, describeValue, firmConsistencyProblem, type FieldIssue, type FieldValue, type Override, type Scenario} from "./schema.js";
 
 export type Basis = "fact" | "derived" | "assumption";
 
@@ -97,19 +97,19 @@ export function scenarioFileOverrides(file: Record<string, unknown>): {overrides
   const issues: FieldIssue[] = [];
   const firms = file.firms;
   if (firms !== undefined) {
-    if (!isObject(firms)) issues.push({field: "firms", value: JSON.stringify(firms), reason: "must be an object keyed by firm"});
+    if (!isObject(firms)) issues.push({field: "firms", value: describeValue(firms), reason: "must be an object keyed by firm"});
     else
       for (const [firm, fields] of Object.entries(firms)) {
         if (!(FIRMS as readonly string[]).includes(firm)) {
           issues.push({field: `firms.${firm}`, value: "", reason: `unknown firm (expected ${FIRMS.join(" or ")})`});
         } else if (!isObject(fields)) {
-          issues.push({field: `firms.${firm}`, value: JSON.stringify(fields), reason: "must be an object of fields"});
+          issues.push({field: `firms.${firm}`, value: describeValue(fields), reason: "must be an object of fields"});
         } else for (const [key, value] of Object.entries(fields)) overrides.push([`${firm}.${key}`, value]);
       }
   }
   const market = file.market;
   if (market !== undefined) {
-    if (!isObject(market)) issues.push({field: "market", value: JSON.stringify(market), reason: "must be an object of fields"});
+    if (!isObject(market)) issues.push({field: "market", value: describeValue(market), reason: "must be an object of fields"});
     else for (const [key, value] of Object.entries(market)) overrides.push([`market.${key}`, value]);
   }
   return {overrides, issues};
@@ -124,12 +124,12 @@ export function resolveScenarioFile(json: unknown, base: Scenario): {scenario: S
   if (!isObject(json)) return {scenario: base, issues: [{field: "(file)", value: "", reason: "a scenario must be a JSON object"}]};
   const known = new Set(["version", "name", "title", "description", "firms", "market"]);
   for (const key of Object.keys(json)) if (!known.has(key)) issues.push({field: key, value: "", reason: "unknown field"});
-  if (json.version !== 1) issues.push({field: "version", value: JSON.stringify(json.version) ?? "", reason: "must be 1"});
+  if (json.version !== 1) issues.push({field: "version", value: describeValue(json.version), reason: "must be 1"});
   const name = typeof json.name === "string" && /^[a-z0-9][a-z0-9-]*$/.test(json.name) ? json.name : null;
-  if (name === null) issues.push({field: "name", value: JSON.stringify(json.name) ?? "", reason: "must be lowercase letters, digits and dashes"});
+  if (name === null) issues.push({field: "name", value: describeValue(json.name), reason: "must be lowercase letters, digits and dashes"});
   const text = (key: "title" | "description", fallback: string) => {
     if (typeof json[key] === "string") return json[key] as string;
-    issues.push({field: key, value: JSON.stringify(json[key]) ?? "", reason: "must be text"});
+    issues.push({field: key, value: describeValue(json[key]), reason: "must be text"});
     return fallback;
   };
   const title = text("title", name ?? "Untitled scenario");

@@ -78,6 +78,20 @@ export interface FieldIssue {
   reason: string;
 }
 
+/**
+ * A value as given, as text for a message: strings as they are, anything else as JSON; never throws
+ * (a value nested too deeply for JSON.stringify is named, not shown).
+ */
+export function describeValue(raw: unknown): string {
+  if (typeof raw === "string") return raw;
+  if (raw === undefined) return "";
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return Array.isArray(raw) ? "(an array nested too deeply to show)" : "(an object nested too deeply to show)";
+  }
+}
+
 /** An override of one field: its path and raw value (text from a URL, or JSON). */
 export type Override = [path: string, raw: unknown];
 
@@ -93,7 +107,7 @@ export function applyOverrides(scenario: Scenario, overrides: Iterable<Override>
   const issues: FieldIssue[] = [];
   const byFirm = new Map<FirmId, [key: string, value: FieldValue, path: string, shown: string][]>();
   for (const [path, raw] of overrides) {
-    const shown = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+    const shown = describeValue(raw);
     const spec = fieldSpec(path);
     if (!spec) {
       issues.push({field: path, value: shown, reason: "unknown field"});

@@ -105,4 +105,38 @@ describe("npm run model", () => {
     expect(code).toBe(2);
     expect(errorLines(stderr)[0]).toMatch(/^error: scenario: cannot read .*broken\.json/);
   });
+
+  it("never crashes on a value nested thousands of levels deep", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "deep.json");
+    writeFileSync(file, `{"version":1,"name":"deep","title":"Deep","description":"x","firms":{"zhipu":{"burnNow":${"[".repeat(5000)}${"]".repeat(5000)}}}}`);
+    const {code, stdout, stderr} = run(file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).not.toMatch(/at .*\(|RangeError/);
+    expect(errorLines(stderr)).toEqual(["error: zhipu.burnNow: must be a number (got (an array nested too deeply to show))"]);
+  });
+
+  it("prints exactly one line per problem, whatever the input holds", () => {
+    const forged = run("base", "--set", "zhipu.burnNow=5\nerror: forged line", "--set", "minimax.burnNow=\u001b[31mred");
+    expect(forged.code).toBe(2);
+    const lines = forged.stderr.trim().split("\n");
+    expect(errorLines(forged.stderr)).toHaveLength(2);
+    expect(lines.filter((l) => l.includes("forged"))).toHaveLength(1);
+    expect(forged.stderr).not.toContain("\u001b");
+    expect(forged.stderr).toContain("\\n");
+    const long = run("base", "--set", `zhipu.burnNow=${"9".repeat(100000)}x`);
+    const line = errorLines(long.stderr)[0]!;
+    expect(line.length).toBeLessThan(400);
+    expect(line).toMatch(/\(100,\d{3} characters\)$/);
+  });
+
+  for (const flag of ["--set", "--format"]) {
+    it(`says once that ${flag} as the last argument needs a value`, () => {
+      const {code, stderr} = run("base", flag);
+      expect(code).toBe(2);
+      expect(errorLines(stderr)).toEqual([`error: ${flag}: needs a value`]);
+    });
+  }
 });
+

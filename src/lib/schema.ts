@@ -2,6 +2,7 @@
 // command-line runner all check values here. The fields themselves are declared in fields.ts.
 import {isIsoDate} from "./dates.js";
 import {allFieldPaths, fieldSpec, firmOfPath, type FieldSpec, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {formatNumber} from "./format.js";
 import {openingCashCosts} from "./projection.js";
 
 export interface Scenario {
@@ -56,7 +57,7 @@ export function checkValue(spec: FieldSpec, raw: unknown): {ok: true; value: Fie
 export function firmConsistencyProblem(firm: FirmInputs): {field: keyof FirmInputs; reason: string} | null {
   if (openingCashCosts(firm) < 0) {
     const grossLoss = firm.burnNow - openingCashCosts(firm);
-    return {field: "burnNow", reason: `cash costs would be negative: burn must be at least the monthly gross loss (${grossLoss.toPrecision(4)})`};
+    return {field: "burnNow", reason: `cash costs would be negative: burn must be at least the monthly gross loss (${formatNumber(grossLoss, 4)} million a month)`};
   }
   if (firm.laterRaise > 0 && firm.laterRaiseDate <= firm.baselineDate) {
     return {field: "laterRaiseDate", reason: "a later raise must come after the baseline date"};
@@ -69,6 +70,9 @@ export function firmConsistencyProblem(firm: FirmInputs): {field: keyof FirmInpu
   }
   return null;
 }
+
+/** The fields firmConsistencyProblem reads: only overrides of these can make a firm inconsistent. */
+export const CONSISTENCY_FIELDS: readonly (keyof FirmInputs)[] = ["burnNow", "revenueRunRate", "grossMarginNow", "laterRaise", "laterRaiseDate", "baselineDate", "terminalGrowth", "terminalCostOfCapital", "terminalReturnOnCapital"];
 
 export interface FieldIssue {
   /** The field path ("minimax.burnNow") or the name that was not understood. */
@@ -97,10 +101,9 @@ export type Override = [path: string, raw: unknown];
 
 /**
  * Applies overrides to a complete scenario, keeping every valid one and reporting each refused one
- * with its reason. Never throws; never evaluates anything. Overrides that only make sense together
- * (say a lower terminal growth and a lower cost of capital) are judged together: a firm whose
- * overrides are consistent as a whole takes them all, whatever their order; otherwise they are
- * applied one by one and each that breaks consistency is refused.
+ * with its reason. Never throws; never evaluates anything. The result does not depend on the order
+ * of the overrides: a firm takes all of its valid overrides when they fit together, and otherwise
+ * the largest set of them that does (see consistentOverrides for the tie-break).
  */
 export function applyOverrides(scenario: Scenario, overrides: Iterable<Override>): {scenario: Scenario; issues: FieldIssue[]} {
   const next = cloneScenario(scenario);
@@ -127,24 +130,59 @@ export function applyOverrides(scenario: Scenario, overrides: Iterable<Override>
     }
   }
   for (const [firmId, list] of byFirm) {
-    const together = {...next.firms[firmId]};
-    for (const [key, value] of list) fieldsOf(together)[key] = value;
-    if (!firmConsistencyProblem(together)) {
-      next.firms[firmId] = together;
-      continue;
-    }
-    const firm = next.firms[firmId];
-    for (const [key, value, path, shown] of list) {
-      const previous = fieldsOf(firm)[key]!;
-      fieldsOf(firm)[key] = value;
-      const problem = firmConsistencyProblem(firm);
-      if (problem) {
-        fieldsOf(firm)[key] = previous;
-        issues.push({field: path, value: shown, reason: problem.reason});
-      }
-    }
+    const kept = consistentOverrides(next.firms[firmId], list);
+    const firm = {...next.firms[firmId]};
+    for (const [key, value] of kept.applied) fieldsOf(firm)[key] = value;
+    next.firms[firmId] = firm;
+    issues.push(...kept.refused);
   }
   return {scenario: next, issues};
+}
+
+type FirmOverride = [key: string, value: FieldValue, path: string, shown: string];
+
+/**
+ * The overrides of one firm to apply, decided independently of their order: all of them when they
+ * fit together; otherwise the largest set that does. Only overrides of CONSISTENCY_FIELDS can
+ * conflict, so at most 2⁹ sets are tried. Ties go to the set that keeps the fields declared earliest
+ * (it drops the ones declared last). Each refused override names the kept ones it conflicts with.
+ */
+function consistentOverrides(base: FirmInputs, list: readonly FirmOverride[]): {applied: FirmOverride[]; refused: FieldIssue[]} {
+  // The last value given for a field is the one meant (a file cannot repeat a key; links refuse repeats).
+  const byKey = new Map(list.map((o) => [o[0], o]));
+  const overrides = [...byKey.values()];
+  const with_ = (chosen: readonly FirmOverride[]) => {
+    const firm = {...base};
+    for (const [key, value] of chosen) fieldsOf(firm)[key] = value;
+    return firm;
+  };
+  if (!firmConsistencyProblem(with_(overrides))) return {applied: overrides, refused: []};
+  const order = (o: FirmOverride) => CONSISTENCY_FIELDS.indexOf(o[0] as keyof FirmInputs);
+  const free = overrides.filter((o) => order(o) < 0);
+  const bound = overrides.filter((o) => order(o) >= 0).sort((a, b) => order(a) - order(b));
+  let best: FirmOverride[] = [];
+  let bestScore = -1;
+  for (let mask = 0; mask < 1 << bound.length; mask++) {
+    const chosen = bound.filter((_, i) => mask & (1 << (bound.length - 1 - i)));
+    // Score: more fields first; among equals, the earliest-declared fields (a higher mask keeps earlier ones).
+    const score = chosen.length * (1 << bound.length) + mask;
+    if (score > bestScore && !firmConsistencyProblem(with_([...free, ...chosen]))) {
+      best = chosen;
+      bestScore = score;
+    }
+  }
+  const applied = [...free, ...best];
+  const refused = bound
+    .filter((o) => !best.includes(o))
+    .map(([, , path, shown]) => {
+      const tried = with_([...applied, byKey.get(path.split(".")[1]!)!]);
+      const reason = firmConsistencyProblem(tried)?.reason ?? "does not fit the other values";
+      // The kept overrides without which this one would fit: what it conflicts with.
+      const others = best.filter((k) => !firmConsistencyProblem(with_([...free, ...best.filter((x) => x !== k), byKey.get(path.split(".")[1]!)!])));
+      const against = others.length ? ` (conflicts with ${others.map(([, , p, v]) => `${p}=${v}`).join(", ")}, also in this input)` : "";
+      return {field: path, value: shown, reason: `${reason}${against}`};
+    });
+  return {applied, refused};
 }
 
 export function cloneScenario(scenario: Scenario): Scenario {

@@ -50,13 +50,17 @@ describe("applyOverrides", () => {
       {field: "market.usdHkd", value: "99", reason: "must be between 1 and 20"}
     ]);
   });
-  it("refuses an override that would make cash costs negative, keeping the previous value", () => {
-    // At a −100 % margin MiniMax's gross loss is 71.25 / 12 = 5.94 a month, so a burn of 1 is impossible.
-    const {scenario, issues} = applyOverrides(base, [["minimax.grossMarginNow", "-1"], ["minimax.burnNow", "1"]]);
-    expect(scenario.firms.minimax.grossMarginNow).toBe(-1);
-    expect(scenario.firms.minimax.burnNow).toBe(base.firms.minimax.burnNow);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.reason).toMatch(/cash costs would be negative/);
+  it("refuses one of two overrides that make cash costs negative together, by the documented tie-break", () => {
+    // At a −100 % margin MiniMax's gross loss is 71.25 / 12 = 5.94 a month, so a burn of 1 is impossible
+    // with it. Either alone fits; the tie-break keeps the field declared first (the burn).
+    for (const order of [[["minimax.grossMarginNow", "-1"], ["minimax.burnNow", "1"]], [["minimax.burnNow", "1"], ["minimax.grossMarginNow", "-1"]]] as Override[][]) {
+      const {scenario, issues} = applyOverrides(base, order);
+      expect(scenario.firms.minimax.burnNow).toBe(1);
+      expect(scenario.firms.minimax.grossMarginNow).toBe(base.firms.minimax.grossMarginNow);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.field).toBe("minimax.grossMarginNow");
+      expect(issues[0]!.reason).toMatch(/cash costs would be negative.*conflicts with minimax\.burnNow=1/);
+    }
   });
   it("judges overrides that belong together together, in any order", () => {
     // Terminal growth 0 with a terminal cost of capital of 1% is consistent, though 1% alone is below the preset's growth.
@@ -91,6 +95,44 @@ describe("number parsing", () => {
     expect(checkValue(spec, `${"9".repeat(200000)}x`)).toEqual({ok: false, reason: "must be a number"});
     for (const [text, value] of [["1", 1], ["1.", 1], ["1.5", 1.5], [".5", 0.5], ["2e3", 2000], ["+3E-2", 0.03]] as const) expect(checkValue(spec, text)).toEqual({ok: true, value});
     for (const text of ["1e", "e3", ".", "1..2", "0x10"]) expect(checkValue(spec, text).ok).toBe(false);
+  });
+});
+
+describe("overrides that only fit together", () => {
+  it("decide the same whatever their order, and name what conflicts with what", () => {
+    const base = presets.get("base")!;
+    const a: Override[] = [["zhipu.laterRaise", "500"], ["zhipu.laterRaiseDate", "2020-01-31"]];
+    const one = applyOverrides(base, a);
+    const other = applyOverrides(base, [...a].reverse());
+    expect(one.scenario).toEqual(other.scenario);
+    expect(one.issues).toEqual(other.issues);
+    // The tie-break keeps the field declared first (the amount) and refuses the date.
+    expect(one.scenario.firms.zhipu.laterRaise).toBe(500);
+    expect(one.issues).toHaveLength(1);
+    expect(one.issues[0]).toMatchObject({field: "zhipu.laterRaiseDate", value: "2020-01-31"});
+    expect(one.issues[0]!.reason).toMatch(/after the baseline date \(conflicts with zhipu\.laterRaise=500/);
+  });
+
+  it("keep a field that fits the state the rest of the input makes", () => {
+    const {scenario, issues} = applyOverrides(presets.get("base")!, [["minimax.terminalGrowth", "0.08"], ["minimax.terminalCostOfCapital", "0.1"], ["minimax.terminalReturnOnCapital", "0.1"]]);
+    expect(issues).toEqual([]);
+    expect(scenario.firms.minimax.terminalGrowth).toBe(0.08);
+  });
+
+  it("give the same state for any order of any overrides (fast-check)", () => {
+    const arbOverrides = fc.array(fc.constantFrom(...allFieldPaths()).chain((path) => arbField(fieldSpec(path)!).map((v) => [path, v] as Override)), {maxLength: 10});
+    fc.assert(
+      fc.property(arbOverrides, fc.func(fc.integer()), (overrides, rank) => {
+        // Distinct paths: a repeated path means "the last one", which is an order by definition.
+        const unique = [...new Map(overrides.map((o) => [o[0], o])).values()];
+        const shuffled = [...unique].sort((x, y) => rank(x[0]) - rank(y[0]));
+        const a = applyOverrides(base, unique);
+        const b = applyOverrides(base, shuffled);
+        expect(b.scenario).toEqual(a.scenario);
+        expect(new Set(b.issues.map((i) => i.field))).toEqual(new Set(a.issues.map((i) => i.field)));
+      }),
+      {numRuns: 500}
+    );
   });
 });
 

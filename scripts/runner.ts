@@ -1,13 +1,16 @@
 // Headless runner: computes a scenario with the same code as the site.
 //   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {computeImplied, computeScenario, type Implied} from "../src/lib/results.ts";
 import {scenarioCsv, scenarioReport} from "../src/lib/report.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
 import {FIRMS, type FirmId} from "../src/lib/fields.ts";
 import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
 import {readBaseline, readPresetFiles} from "../src/data/read.ts";
+
+/** A scenario file is a few kilobytes; anything past this is refused before it is read. */
+const MAX_FILE_BYTES = 1_000_000;
 
 const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]";
 
@@ -57,6 +60,11 @@ function loadScenario(target: string, problems: string[]): Scenario | null {
   }
   if (!existsSync(target)) {
     problems.push(`scenario: cannot read ${target}: no such file`);
+    return null;
+  }
+  const size = statSync(target).size;
+  if (size > MAX_FILE_BYTES) {
+    problems.push(`scenario: ${target} is ${size.toLocaleString("en-US")} bytes; a scenario file has at most ${MAX_FILE_BYTES.toLocaleString("en-US")}`);
     return null;
   }
   let json: unknown;

@@ -14,6 +14,9 @@ export interface Scenario {
   market: MarketInputs;
 }
 
+/** The longest text any field's value can need (a number, a date, a choice), with a wide margin. */
+export const MAX_VALUE_CHARS = 100;
+
 // Unambiguous (no two adjacent digit runs can share a digit), so a long run of digits that fails at
 // the end is rejected in time linear in its length, not quadratic.
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
@@ -23,6 +26,8 @@ const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
  * Returns the typed value, or the reason it is refused.
  */
 export function checkValue(spec: FieldSpec, raw: unknown): {ok: true; value: FieldValue} | {ok: false; reason: string} {
+  // No field's value is longer than this; a longer one is refused before any parsing.
+  if (typeof raw === "string" && raw.length > MAX_VALUE_CHARS) return {ok: false, reason: `is ${raw.length.toLocaleString("en-US")} characters long; a value has at most ${MAX_VALUE_CHARS}`};
   switch (spec.kind) {
     case "boolean": {
       if (typeof raw === "boolean") return {ok: true, value: raw};

@@ -138,5 +138,14 @@ describe("npm run model", () => {
       expect(errorLines(stderr)).toEqual([`error: ${flag}: needs a value`]);
     });
   }
+
+  it("refuses a scenario file over a megabyte before reading it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "huge.json");
+    writeFileSync(file, `{"version":1,"description":"${"x".repeat(1_100_000)}"}`);
+    const {code, stderr} = run(file);
+    expect(code).toBe(2);
+    expect(errorLines(stderr)[0]).toMatch(/is 1,100,\d{3} bytes; a scenario file has at most 1,000,000$/);
+  });
 });
 

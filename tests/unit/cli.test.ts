@@ -3,7 +3,9 @@ import {spawnSync} from "node:child_process";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
+import {arbQuery} from "../fuzz/hostile.ts";
 import {ROOT} from "../../src/data/read.ts";
 
 function run(...args: string[]) {
@@ -146,6 +148,15 @@ describe("npm run model", () => {
     const {code, stderr} = run(file);
     expect(code).toBe(2);
     expect(errorLines(stderr)[0]).toMatch(/is 1,100,\d{3} bytes; a scenario file has at most 1,000,000$/);
+  });
+
+  it("answers hostile arguments with exit 0 or 2 and only error lines (a few random ones; npm run fuzz runs more)", () => {
+    const samples = fc.sample(fc.array(fc.oneof(fc.constantFrom("base", "bear", "--set", "--format", "csv", "json", "--set=zhipu.burnNow=1", "-x"), arbQuery.map((q) => `zhipu.burnNow=${q}`), fc.string({unit: "binary", maxLength: 40})), {maxLength: 5}), {numRuns: 6, seed: 7});
+    for (const args of samples) {
+      const {code, stderr} = run(...args.map((a) => a.replaceAll("\u0000", "")));
+      expect([0, 2]).toContain(code);
+      for (const line of stderr.split("\n").filter(Boolean)) expect(line, args.join(" ")).toMatch(/^(error: |usage: )/);
+    }
   });
 });
 

@@ -29,7 +29,11 @@ function pageSizes() {
   }
 }
 
-/** Dispatches 20 slider changes; for each, the time until the last DOM change under <main>, and the next frame. */
+/**
+ * Dispatches 20 slider changes; for each, the time until the last DOM change under <main>, and how long
+ * the input's own task ran (the update is synchronous). Also collects every main-thread task of 50 ms
+ * or more (a `longtask` PerformanceObserver) while the changes run.
+ */
 async function latency(path: string, field: string, values: number[]) {
   const browser = await launch();
   const {server, url} = await serve(DIST);
@@ -41,7 +45,9 @@ async function latency(path: string, field: string, values: number[]) {
     async ({field, values}) => {
       const slider = document.querySelector<HTMLInputElement>(`.control[data-field="${field}"] input[type="range"]`)!;
       const main = document.querySelector("main")!;
-      const out: {dom: number; frame: number}[] = [];
+      const out: {dom: number; task: number; longTasks: number[]}[] = [];
+      const longTasks: number[] = [];
+      new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({type: "longtask"});
       for (const value of values) {
         let last = 0;
         // Outputs only: the share link's href rewrites (150 ms later, by design) are not output updates.
@@ -52,12 +58,13 @@ async function latency(path: string, field: string, values: number[]) {
         const start = performance.now();
         slider.value = String(value);
         slider.dispatchEvent(new Event("input", {bubbles: true}));
+        const task = performance.now() - start;
         // Wait until nothing has changed for 250 ms, then for the frame that paints the last change.
         while (last === 0 || performance.now() - last < 250) await new Promise((r) => setTimeout(r, 25));
         observer.disconnect();
-        const painted = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
-        out.push({dom: last - start, frame: Math.min(painted - start, last - start + 16.7)});
+        out.push({dom: last - start, task, longTasks: []});
       }
+      out[0]!.longTasks = longTasks;
       return out;
     },
     {field, values}
@@ -77,7 +84,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 console.log("\nInput event → every dependent number and chart updated (20 slider changes each; target ≤ 16 ms median, ≤ 33 ms p90)");
-console.log("page       field                  median ms   p90 ms   (to last DOM change)");
+console.log("page       field                  median ms   p90 ms   (to last DOM change)   longest input task ms   tasks ≥ 50 ms");
 const burns = Array.from({length: 20}, (_, i) => 20 + (i % 2 ? 15 : 0) + i * 0.5);
 for (const [path, field, values] of [
   ["/", "minimax.burnNow", burns],
@@ -89,5 +96,7 @@ for (const [path, field, values] of [
 ] as [string, string, number[]][]) {
   const samples = await latency(path, field, values);
   const dom = samples.map((s) => s.dom);
-  console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)}`);
+  const longest = Math.max(...samples.map((s) => s.task));
+  const long = samples[0]!.longTasks;
+  console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
 }

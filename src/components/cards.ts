@@ -22,15 +22,32 @@ function isoDay(today: Date): string {
   return today.toISOString().slice(0, 10);
 }
 
-/** "37.5 months": the runway from the baseline, with its date and its distance from today. */
+/** The runway in months from the baseline and from today: "19.0 months after the Jun 2025 baseline; 2.2 months from today". */
+function runwayMonths(r: FirmResult, today: Date): string | null {
+  const {months, cashOutDate} = r.runway;
+  if (months === null || cashOutDate === null) return null;
+  const fromToday = monthsBetween(isoDay(today), cashOutDate);
+  return `${formatMonths(months)} after the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`;
+}
+
+/** Break-even against the target: "meets its 2026 target", "4 years after its 2026 target". */
+function breakEvenVerdict(r: FirmResult): string {
+  const b = r.breakEven;
+  if (b.year === null) return `no break-even within 15 years (target ${b.targetYear})`;
+  if (b.meetsTarget) return `meets its ${b.targetYear} target`;
+  const late = b.year - b.targetYear;
+  return `${late} ${late === 1 ? "year" : "years"} after its ${b.targetYear} target`;
+}
+
+/** "Jan 2027": the runway as a date, with its months from the baseline and from today. */
 export function runwayStat(r: FirmResult, today: Date): HTMLElement {
   const {runway} = r;
   let big: string;
   let small: string;
-  if (runway.months !== null && runway.cashOutDate) {
-    const fromToday = monthsBetween(isoDay(today), runway.cashOutDate);
+  const months = runwayMonths(r, today);
+  if (months !== null && runway.cashOutDate) {
     big = formatMonthYear(runway.cashOutDate);
-    small = `${formatMonths(runway.months)} after the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`;
+    small = months;
   } else if (runway.status === "self-funding") {
     big = "Self-funding";
     small = `operating cash flow turns positive (${r.breakEven.date ? formatMonthYear(r.breakEven.date) : "—"}) before the cash runs out`;
@@ -47,12 +64,10 @@ export function runwayStat(r: FirmResult, today: Date): HTMLElement {
 
 export function breakEvenStat(r: FirmResult): HTMLElement {
   const b = r.breakEven;
-  const late = b.year === null ? 0 : b.year - b.targetYear;
-  const gap = b.year === null ? "no break-even within 15 years" : b.meetsTarget ? `on target (${b.targetYear})` : `${late} ${late === 1 ? "year" : "years"} after the ${b.targetYear} target`;
   return html`<div class="stat">
     <h3>Break-even (a month of operating cash flow ≥ 0)</h3>
     <span class="big ${b.meetsTarget ? "good" : "bad"}" data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</span>
-    <span class="small">${gap}${b.annualYear ? `; first full year with positive cash flow: ${b.annualYear}` : ""}</span>
+    <span class="small">${breakEvenVerdict(r)}${b.annualYear ? `; first full year with positive cash flow: ${b.annualYear}` : ""}</span>
   </div>` as HTMLElement;
 }
 
@@ -115,16 +130,8 @@ export function dataAge(results: readonly FirmResult[], today: Date): HTMLElemen
  */
 export function answersCard(r: FirmResult, options: MoneyView & {today: Date; color: string; href: string}): HTMLElement {
   const {runway, breakEven: b, valuation: v} = r;
-  const fromToday = runway.cashOutDate ? monthsBetween(isoDay(options.today), runway.cashOutDate) : null;
   const runwayText = runway.cashOutDate ? formatMonthYear(runway.cashOutDate) : runway.status === "self-funding" ? "Never: self-funding" : "Beyond 15 years";
-  const runwayNote =
-    runway.months !== null && fromToday !== null
-      ? `${formatMonths(runway.months)} from the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`
-      : runway.status === "self-funding"
-        ? "operations pay their way before the cash runs out"
-        : "the firm still burns cash at the horizon";
-  const late = b.year === null ? null : b.year - b.targetYear;
-  const breakEvenNote = late === null ? `target ${b.targetYear}` : b.meetsTarget ? `meets its ${b.targetYear} target` : `${late} ${late === 1 ? "year" : "years"} after its ${b.targetYear} target`;
+  const runwayNote = runwayMonths(r, options.today) ?? (runway.status === "self-funding" ? "operations pay their way before the cash runs out" : "the firm still burns cash at the horizon");
   const value = convert(v.valuePerShareHkd, "HKD", options.currency, options.market);
   const price = convert(v.price, "HKD", options.currency, options.market);
   return html`<div class="card answers" data-firm=${r.firm}>
@@ -133,7 +140,7 @@ export function answersCard(r: FirmResult, options: MoneyView & {today: Date; co
       <dt>Cash runs out</dt>
       <dd><strong data-testid=${`runway-${r.firm}`} data-value=${runway.months === null ? "" : String(runway.months)} data-status=${runway.status}>${runwayText}</strong> <span class="muted">${runwayNote}</span></dd>
       <dt>Break-even</dt>
-      <dd><strong class=${b.meetsTarget ? "good" : "bad"} data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</strong> <span class="muted">${breakEvenNote}</span></dd>
+      <dd><strong class=${b.meetsTarget ? "good" : "bad"} data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</strong> <span class="muted">${breakEvenVerdict(r)}</span></dd>
       <dt>Value per share</dt>
       <dd><strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(value, options.currency)}</strong> <span class="muted">vs price ${formatPerShare(price, options.currency)} (${formatSignedPercent(v.gap)})${v.dcf.bridge.negativeEquity ? "; the DCF puts the equity below zero, shown as 0" : ""} · <a href="./valuation" data-keeps-scenario>valuation →</a></span></dd>
     </dl>

@@ -105,7 +105,7 @@ export function projectionColumns(rows: readonly MonthRow[], currency: Currency)
 
 /** A percentage column ("—" where undefined). */
 export function percentFormat(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? "—" : formatPercent(x);
+  return x === null ? "—" : formatPercent(x);
 }
 
 /** A dimensionless column to four significant figures. */

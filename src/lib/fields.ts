@@ -134,8 +134,6 @@ type InputsOf<Declarations> = {-readonly [K in keyof Declarations]: ValueOf<Decl
 
 export type FirmInputs = InputsOf<typeof FIRM_FIELD_DECLARATIONS>;
 export type MarketInputs = InputsOf<typeof MARKET_FIELD_DECLARATIONS>;
-export type FirmFieldKey = keyof FirmInputs;
-export type MarketFieldKey = keyof MarketInputs;
 
 /** A declaration with its key, for iterating in declaration order. */
 export type FieldSpec = FieldDeclaration & {key: string};

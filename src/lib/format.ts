@@ -13,11 +13,6 @@ const twoDecimals = format(",.2f");
 const percent = format(".1~%");
 const oneDecimal = format(",.1f");
 
-/** "US$", "HK$" or "RMB ". */
-export function currencyPrefix(currency: Currency): string {
-  return PREFIX[currency];
-}
-
 /** "US$", "HK$" or "RMB" (no trailing space), for labels such as "US$ millions". */
 export function currencySymbol(currency: Currency): string {
   return PREFIX[currency].trim();

@@ -179,11 +179,11 @@ function consistentOverrides(base: FirmInputs, list: readonly FirmOverride[]): {
   const applied = [...free, ...best];
   const refused = bound
     .filter((o) => !best.includes(o))
-    .map(([, , path, shown]) => {
-      const tried = with_([...applied, byKey.get(path.split(".")[1]!)!]);
-      const reason = firmConsistencyProblem(tried)?.reason ?? "does not fit the other values";
+    .map((override) => {
+      const [, , path, shown] = override;
+      const reason = firmConsistencyProblem(with_([...applied, override]))?.reason ?? "does not fit the other values";
       // The kept overrides without which this one would fit: what it conflicts with.
-      const others = best.filter((k) => !firmConsistencyProblem(with_([...free, ...best.filter((x) => x !== k), byKey.get(path.split(".")[1]!)!])));
+      const others = best.filter((k) => !firmConsistencyProblem(with_([...free, ...best.filter((x) => x !== k), override])));
       const against = others.length ? ` (conflicts with ${others.map(([, , p, v]) => `${p}=${v}`).join(", ")}, also in this input)` : "";
       return {field: path, value: shown, reason: `${reason}${against}`};
     });

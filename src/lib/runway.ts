@@ -46,18 +46,23 @@ function crossing(cash: Float64Array, t: number): number {
   return t - 1 + before / (before - cash[t]!);
 }
 
+/** The first month after `t` with financing, or Infinity when none is scheduled. */
+function nextFinancingAfter(financing: Float64Array, t: number, months: number): number {
+  for (let m = t + 1; m <= months; m++) if (financing[m]! > 0) return m;
+  return Infinity;
+}
+
 /**
- * Walks the cash path. A stretch of months below zero is a funding gap when cash is back at zero or
- * more by the month of the first scheduled financing after the dip starts (usually that financing
- * is what lifts it); otherwise the runway ends where the stretch starts. The rule is monotone: lower
- * cash never lengthens the runway. `financingKind(t)` names the financing of month t.
+ * Walks the cash path: the rule of the runway, in one place. A stretch of months below zero is a
+ * funding gap when cash is back at zero or more by the month of the first scheduled financing after
+ * the dip starts (usually that financing is what lifts it); otherwise the runway ends where the
+ * stretch starts. The rule is monotone: lower cash never lengthens the runway. Returns the runway in
+ * months (null when cash never runs out for good); `onGap` hears each gap (month indexes after the
+ * baseline: first month below zero, month back at zero or more, the financing month, the shortfall).
+ * Allocates nothing, so a Monte Carlo path can call it.
  */
-export function cashPath(p: Projection, financingKind: (t: number) => Exclude<FundingGap["bridgedBy"], "operations"> = () => "financing"): CashPath {
+export function walkCash(p: Projection, onGap?: (start: number, end: number, bridge: number, shortfall: number) => void): number | null {
   const {cash, financing} = p;
-  // nextFinancing[t]: the first month ≥ t with financing, or Infinity.
-  const nextFinancing = new Float64Array(p.months + 2).fill(Infinity);
-  for (let t = p.months; t >= 0; t--) nextFinancing[t] = financing[t]! > 0 ? t : nextFinancing[t + 1]!;
-  const fundingGaps: FundingGap[] = [];
   let t = 0;
   while (t <= p.months) {
     if (!(cash[t]! < 0)) {
@@ -65,14 +70,21 @@ export function cashPath(p: Projection, financingKind: (t: number) => Exclude<Fu
       continue;
     }
     const start = t;
-    const bridge = nextFinancing[start + 1]!;
+    const bridge = nextFinancingAfter(financing, start, p.months);
     let shortfall = 0;
     while (t <= p.months && t <= bridge && cash[t]! < 0) shortfall = Math.max(shortfall, -cash[t++]!);
     // No financing scheduled after the dip, or still below zero when it lands: the cash has run out.
-    if (!(bridge <= p.months && t <= bridge)) {
-      const months = crossing(cash, start);
-      return {runway: {status: "runs-out", months, cashOutDate: dateAfterMonths(p.startMonth, months)}, fundingGaps};
-    }
+    if (!(bridge <= p.months && t <= bridge)) return crossing(cash, start);
+    onGap?.(start, t, bridge, shortfall);
+  }
+  return null;
+}
+
+/** The runway and the funding gaps of a projected cash path (walkCash's rule). `financingKind(t)` names the financing of month t. */
+export function cashPath(p: Projection, financingKind: (t: number) => Exclude<FundingGap["bridgedBy"], "operations"> = () => "financing"): CashPath {
+  const {cash, financing} = p;
+  const fundingGaps: FundingGap[] = [];
+  const months = walkCash(p, (start, t, bridge, shortfall) => {
     const startMonths = crossing(cash, start);
     fundingGaps.push({
       startMonths,
@@ -84,7 +96,8 @@ export function cashPath(p: Projection, financingKind: (t: number) => Exclude<Fu
       // Back above zero in the financing's own month, and only because of it: the financing bridges it.
       bridgedBy: t === bridge && cash[t]! - financing[t]! < 0 ? financingKind(t) : "operations"
     });
-  }
+  });
+  if (months !== null) return {runway: {status: "runs-out", months, cashOutDate: dateAfterMonths(p.startMonth, months)}, fundingGaps};
   let selfFunding = false;
   for (let m = 1; m <= p.months && !selfFunding; m++) selfFunding = p.operatingCashFlow[m]! >= 0;
   return {runway: {status: selfFunding ? "self-funding" : "beyond-horizon", months: null, cashOutDate: null}, fundingGaps};

@@ -3,17 +3,17 @@
 // break-even and DCF, and keeps per-path answers in typed arrays; cash is summarised per month in
 // histograms (O(N) per month, no sort). The same seed gives the same numbers, bit for bit, in Node
 // and in any browser (random.ts, exactMath.ts).
-import {breakEven} from "./breakEven.js";
-import {monthIndexOf} from "./dates.js";
+import {firstBreakEvenMonth} from "./breakEven.js";
+import {monthIndexOf, yearOfMonthIndex} from "./dates.js";
 import {imanConover} from "./correlation.js";
 import {distribution, quantiles} from "./distributions.js";
 import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs} from "./fields.js";
-import {allocateProjection, HORIZON_MONTHS, project} from "./projection.js";
+import {allocateGrowthScratch, allocateProjection, HORIZON_MONTHS, project} from "./projection.js";
 import {createRandom, fillUniform} from "./random.js";
-import {cashPath} from "./runway.js";
+import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, NO_UNCERTAINTY} from "./uncertainty.js";
-import {valueFirm} from "./valuation.js";
+import {valuePerShareHkd as valueOf} from "./valuation.js";
 
 /** A probability estimated from N paths, with its standard error √(p(1 − p) ÷ N). */
 export interface Estimate {
@@ -98,6 +98,7 @@ function simulateFirm(scenario: Scenario, firm: FirmId, inputs: readonly string[
   const own = inputs.map((path, k) => ({key: fieldSpec(path)!.key, column: draws[k]!, mine: firmOfPath(path) === firm})).filter((x) => x.mine);
   const firmInputs = inputsOfPath as unknown as FirmInputs;
   const buffer = allocateProjection(HORIZON_MONTHS);
+  const scratch = allocateGrowthScratch(HORIZON_MONTHS);
   const months = HORIZON_MONTHS;
 
   const runwayMonths = new Float64Array(paths);
@@ -120,15 +121,15 @@ function simulateFirm(scenario: Scenario, firm: FirmId, inputs: readonly string[
       runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
       continue;
     }
-    const p = project(firmInputs, months, buffer);
-    const runway = cashPath(p).runway;
-    const be = breakEven(p, firmInputs.breakEvenTargetYear);
-    const value = valueFirm(firm, firmInputs, scenario.market, p).valuePerShareHkd;
-    runwayMonths[i] = runway.months ?? Infinity;
-    breakEvenMonths[i] = be.months ?? Infinity;
+    const p = project(firmInputs, months, buffer, scratch);
+    const runway = walkCash(p);
+    const be = firstBreakEvenMonth(p);
+    const value = valueOf(firm, firmInputs, scenario.market, p);
+    runwayMonths[i] = runway ?? Infinity;
+    breakEvenMonths[i] = be ?? Infinity;
     valuePerShareHkd[i] = value;
     if (runwayMonths[i]! < breakEvenMonths[i]!) cashOutFirst++;
-    if (be.meetsTarget) byTarget++;
+    if (be !== null && yearOfMonthIndex(p.startMonth + be) <= firmInputs.breakEvenTargetYear) byTarget++;
     if (value > firmInputs.price) abovePrice++;
     if (piloted < PILOT_PATHS) pilot.set(p.cash.subarray(0, months + 1), piloted++ * (months + 1));
     else {

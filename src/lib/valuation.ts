@@ -195,6 +195,12 @@ function dcfOf(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projectio
   return {currency, v, cash, forecast, dcf};
 }
 
+/** The DCF value per share alone, in HKD and signed: what a Monte Carlo path needs, without the market view. */
+export function valuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection): number {
+  const {currency, dcf} = dcfOf(firmId, firm, market, projection);
+  return convert(dcf.bridge.valuePerShare, currency, "HKD", market);
+}
+
 export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {
   const {currency, v, cash, forecast, dcf} = dcfOf(firmId, firm, market, projection);
   const year1 = firstForecastYear(firm);

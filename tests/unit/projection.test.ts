@@ -2,7 +2,8 @@
 import {describe, expect, it} from "vitest";
 import {breakEven} from "../../src/lib/breakEven.ts";
 import {computeFirm} from "../../src/lib/results.ts";
-import {openingCashCosts, project} from "../../src/lib/projection.ts";
+import {fillGrowthFactors, HORIZON_MONTHS, openingCashCosts, project, revenueGrowthAt} from "../../src/lib/projection.ts";
+import {pow} from "../../src/lib/exactMath.ts";
 import {runway} from "../../src/lib/runway.ts";
 import {baseline, flatFirm, MARKET} from "./helpers.ts";
 
@@ -92,5 +93,27 @@ describe("projection", () => {
     expect(result.runway.status).toBe("beyond-horizon");
     expect(result.breakEven.date).toBeNull();
     expect(result.required.extraFunding.value).toBeNull();
+  });
+});
+
+describe("growth factors", () => {
+  // The series that replaces a pow per month must give the same factors as pow, to rounding.
+  const cases: [now: number, longRun: number, fadeYears: number][] = [
+    [1.3, 0.04, 8], [1.747, 0.04, 8], [-0.4, 0.04, 3], [0.1, 0.04, 8], [20, 0, 30], [-0.9, 1, 0.5], [5, -0.5, 1], [0.3, 0.3, 5], [2, 0.04, 0], [1.3, 0.04, 7.3]
+  ];
+  for (const [now, longRun, fadeYears] of cases) {
+    it(`(1 + g_t)^(1/12) within 1e-14 of pow for ${now} → ${longRun} over ${fadeYears} years`, () => {
+      const factors = fillGrowthFactors(now, longRun, fadeYears, HORIZON_MONTHS, new Float64Array(HORIZON_MONTHS + 1));
+      for (let t = 1; t <= HORIZON_MONTHS; t++) {
+        const g = t >= 12 * fadeYears ? longRun : revenueGrowthAt({...flatFirm(), growthStart: now, growthLongRun: longRun, growthFadeYears: fadeYears}, t);
+        const exact = pow(1 + g, 1 / 12);
+        expect(Math.abs(factors[t]! / exact - 1)).toBeLessThan(1e-14);
+      }
+    });
+  }
+  it("after the fade, revenue and costs share one factor, so the steady state is exact", () => {
+    const a = fillGrowthFactors(1.3, 0.04, 2, 60, new Float64Array(61));
+    const b = fillGrowthFactors(0.1, 0.04, 2, 60, new Float64Array(61));
+    for (let t = 24; t <= 60; t++) expect(a[t]).toBe(b[t]);
   });
 });

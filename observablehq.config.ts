@@ -21,6 +21,7 @@ export default {
     {name: "Zhipu AI", path: "/zhipu"},
     {name: "MiniMax", path: "/minimax"},
     {name: "Valuation", path: "/valuation"},
+    {name: "Risk", path: "/risk"},
     {name: "Unit economics", path: "/unit-economics"},
     {name: "Sources", path: "/sources"},
     {name: "Method", path: "/method"},

@@ -60,3 +60,8 @@ for (const [paths, runs] of [[10_000, 3], [100_000, 1]] as const) {
   const ms = time(() => simulate(basePreset, {paths, seed: 1}), runs, 0);
   console.log(`${String(paths).padEnd(12)} ${median(ms).toFixed(0).padStart(9)} ${String(runs).padStart(6)}`);
 }
+
+// The same cash model in Squiggle, timed against simulate() at the same sample counts (issue 10 §5;
+// imported here so Squiggle is loaded only once the sections above have been timed).
+const {benchSquiggle} = await import("./bench-squiggle.ts");
+await benchSquiggle(basePreset);

@@ -1,20 +1,22 @@
 // Headless runner: computes a scenario with the same code as the site.
-//   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--format json|csv]
+//   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--simulate <paths> [--seed <n>] [--solve]] [--format json|csv]
+// --format csv prints the monthly projection, or with --simulate the monthly cash bands.
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {computeImplied, computeScenario, type Implied} from "../src/lib/results.ts";
-import {riskReport, scenarioCsv, scenarioReport} from "../src/lib/report.ts";
+import {riskCsv, riskReport, scenarioCsv, scenarioReport, type RiskReport} from "../src/lib/report.ts";
+import {DEFAULT_GOALS, solveGoal} from "../src/lib/goalSeek.ts";
 import {simulate} from "../src/lib/simulation.ts";
 import {parseWholeNumber, pathsProblem, seedProblem} from "../src/lib/uncertainty.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
-import {FIRMS, type FirmId} from "../src/lib/fields.ts";
+import {FIRM_CURRENCY, FIRMS, type FirmId} from "../src/lib/fields.ts";
 import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
 import {readBaseline, readPresetFiles} from "../src/data/read.ts";
 
 /** A scenario file is a few kilobytes; anything past this is refused before it is read. */
 const MAX_FILE_BYTES = 1_000_000;
 
-const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--simulate <paths> [--seed <n>]] [--format json|csv]";
+const USAGE = "usage: npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--simulate <paths> [--seed <n>] [--solve]] [--format json|csv]";
 
 interface Args {
   target: string | null;
@@ -24,10 +26,12 @@ interface Args {
   /** Paths and seed of a Monte Carlo run, as given (checked in main). */
   simulate: string | null;
   seed: string | null;
+  /** With --simulate: also the burn cut, extra funding and growth that bring P(cash-out before break-even) to 10 %. */
+  solve: boolean;
 }
 
 function parseArgs(argv: string[], problems: string[]): Args {
-  const args: Args = {target: null, sets: [], format: "json", help: false, simulate: null, seed: null};
+  const args: Args = {target: null, sets: [], format: "json", help: false, simulate: null, seed: null, solve: false};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // A flag's value, or null (with one problem said) when the flag is the last argument.
@@ -45,6 +49,7 @@ function parseArgs(argv: string[], problems: string[]): Args {
     else if (arg.startsWith("--simulate=")) args.simulate = arg.slice(11);
     else if (arg === "--seed") args.seed = value("--seed");
     else if (arg.startsWith("--seed=")) args.seed = arg.slice(7);
+    else if (arg === "--solve") args.solve = true;
     else if (arg === "--format") args.format = value("--format") ?? args.format;
     else if (arg.startsWith("--format=")) args.format = arg.slice(9);
     else if (arg.startsWith("-")) problems.push(`${arg}: unknown option`);
@@ -54,6 +59,8 @@ function parseArgs(argv: string[], problems: string[]): Args {
   if (args.format !== "json" && args.format !== "csv") problems.push(`--format: must be json or csv, not "${args.format}"`);
   if (!args.help && args.target === null) problems.push("scenario: give a preset name or a path to a scenario .json file");
   if (args.seed !== null && args.simulate === null) problems.push("--seed: only with --simulate");
+  if (args.solve && args.simulate === null) problems.push("--solve: only with --simulate");
+  if (args.solve && args.format === "csv") problems.push("--solve: only with --format json");
   return args;
 }
 
@@ -129,16 +136,20 @@ function main(argv: string[]): number {
     process.stderr.write(problems.map((p) => `error: ${oneLine(p)}\n`).join("") + `${USAGE}\n`);
     return 2;
   }
-  const results = computeScenario(scenario);
+  const simulation = paths === null ? null : simulate(scenario, {paths, seed: seed ?? undefined});
+  const risks = simulation && (Object.fromEntries(FIRMS.map((firm) => [firm, riskReport(simulation, simulation.firms[firm])])) as Record<FirmId, RiskReport>);
   if (args.format === "csv") {
-    process.stdout.write(scenarioCsv(results));
+    process.stdout.write(risks ? riskCsv(risks, FIRM_CURRENCY) : scenarioCsv(computeScenario(scenario)));
     return 0;
   }
+  const results = computeScenario(scenario);
   const implied = Object.fromEntries(FIRMS.map((firm) => [firm, computeImplied(firm, scenario!.firms[firm], scenario!.market)])) as Record<FirmId, Implied>;
   const report = scenarioReport(scenario, results, implied);
-  if (paths !== null) {
-    const simulation = simulate(scenario, {paths, seed: seed ?? undefined});
-    for (const firm of FIRMS) Object.assign(report.firms[firm], {risk: riskReport(simulation, firm)});
+  if (simulation && risks) {
+    for (const firm of FIRMS) {
+      const required = args.solve ? solveGoal(scenario, firm, DEFAULT_GOALS["cash-out"], {paths: simulation.paths, seed: simulation.seed}) : undefined;
+      Object.assign(report.firms[firm], {risk: {...risks[firm], ...(required ? {required: Object.fromEntries(Object.entries(required).map(([lever, a]) => [lever, {value: a.value, reason: a.reason, probability: a.probability}]))} : {})}});
+    }
   }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return 0;

@@ -3,6 +3,7 @@ import {type FirmId} from "../lib/fields.js";
 import {applyOverrides, cloneScenario, differences, type Scenario} from "../lib/schema.js";
 import type {FieldIssue} from "../lib/issues.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
+import {decodeUncertainty, NO_UNCERTAINTY} from "../lib/uncertainty.js";
 import type {Currency} from "../lib/fields.js";
 
 const URL_DELAY_MS = 150;
@@ -44,6 +45,19 @@ export class ScenarioStore extends EventTarget {
     if (issues.length) return issues[0]!.reason;
     this.scenario = sharingUnchanged(this.scenario, scenario);
     this.#changed();
+    return null;
+  }
+
+  /**
+   * Changes the uncertainty as one link parameter would: `range.<path>` = "uniform(20,40)" or "fixed",
+   * `corr`, `paths` or `seed`. Returns the reason when it is refused (the state is then unchanged).
+   */
+  setUncertainty(param: string, text: string): string | null {
+    const issues: FieldIssue[] = [];
+    const uncertainty = decodeUncertainty(new Map([[param, text]]), this.scenario.uncertainty ?? NO_UNCERTAINTY, issues);
+    if (issues.length) return issues[0]!.reason;
+    this.scenario = {...this.scenario, uncertainty};
+    this.#changed(true);
     return null;
   }
 
@@ -141,7 +155,7 @@ function sharingUnchanged(previous: Scenario, next: Scenario): Scenario {
 }
 
 /** Pages that read the scenario from the URL. */
-const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation|unit-economics)?(\.html)?$/;
+const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation|unit-economics|risk|sensitivity)?(\.html)?$/;
 
 /**
  * A reactive source for Generators.observe: calls `notify` with `select(store)` now and whenever it

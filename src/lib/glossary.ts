@@ -376,6 +376,40 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ["paying-users", "mau"]
   },
 
+  // Uncertainty
+  {
+    id: "monte-carlo",
+    term: "Monte Carlo simulation",
+    definition:
+      "Running the model many times (paths), each time drawing every uncertain input from its range, and reading chances off the share of paths where something happens. The Risk page runs 100,000 paths by default, from a seed in the link, so the same link always gives the same numbers.",
+    aliases: ["Monte Carlo", "paths", "simulation"],
+    related: ["standard-error", "iman-conover"]
+  },
+  {
+    id: "standard-error",
+    term: "Standard error",
+    definition:
+      "How far a probability estimated from N paths may be from the one infinitely many paths would give: √(p(1 − p) ÷ N). About two in three estimates fall within one standard error, nineteen in twenty within two. A hundred times the paths gives a tenth of the error.",
+    aliases: ["standard errors"],
+    related: ["monte-carlo"]
+  },
+  {
+    id: "iman-conover",
+    term: "Iman–Conover",
+    definition:
+      "A way to make inputs drawn separately move together to a chosen rank (Spearman) correlation — faster growth with better margins, say — by reordering each input's drawn values across the paths, so that every input keeps exactly the values its own range gave it.",
+    aliases: ["rank correlation", "correlations"],
+    related: ["monte-carlo"]
+  },
+  {
+    id: "goal-seek",
+    term: "Goal seek",
+    definition:
+      "Solving backwards for an input: the value of one lever (a burn cut, extra funding, revenue growth) that makes an answer come out as wanted — break-even by the target year, or, on the Risk page, a chance of running out of cash no higher than a target.",
+    aliases: ["goal-seek", "what must be true"],
+    related: ["break-even", "runway"]
+  },
+
   // The listing
   {
     id: "offer-price",

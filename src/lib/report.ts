@@ -4,7 +4,7 @@ import {convert} from "./fx.js";
 import type {FirmResult, Implied} from "./results.js";
 import {FIRMS, type FirmId, type MarketInputs} from "./fields.js";
 import {type Scenario} from "./schema.js";
-import {pathQuantiles, type SimulationResult} from "./simulation.js";
+import {pathQuantiles, type FirmSimulation} from "./simulation.js";
 
 export interface MonthRow {
   date: string;
@@ -80,8 +80,7 @@ function quantileRecord(values: Float64Array): Record<"p5" | "p10" | "p25" | "p5
 }
 
 /** A firm's Monte Carlo results as the runner prints them (money in millions of its currency; value per share in HKD). */
-export function riskReport(simulation: SimulationResult, firm: FirmId) {
-  const s = simulation.firms[firm];
+export function riskReport(simulation: {paths: number; seed: number}, s: FirmSimulation) {
   const months = s.cash.p50.length;
   return {
     paths: simulation.paths,
@@ -100,6 +99,18 @@ export function riskReport(simulation: SimulationResult, firm: FirmId) {
       p95: Array.from(s.cash.p95)
     }
   };
+}
+
+export type RiskReport = ReturnType<typeof riskReport>;
+
+/** The monthly cash bands of both firms as CSV (millions of each firm's currency). */
+export function riskCsv(reports: Record<FirmId, RiskReport>, currencies: Record<FirmId, string>): string {
+  const lines = ["firm,currency,date,p5,p25,p50,p75,p95"];
+  for (const firm of FIRMS) {
+    const c = reports[firm].cash;
+    c.dates.forEach((date, t) => lines.push([firm, currencies[firm], date, c.p5[t], c.p25[t], c.p50[t], c.p75[t], c.p95[t]].join(",")));
+  }
+  return lines.join("\n") + "\n";
 }
 
 export function scenarioReport(scenario: Scenario, results: Record<FirmId, FirmResult>, implied?: Record<FirmId, Implied>) {

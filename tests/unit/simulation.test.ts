@@ -58,8 +58,8 @@ describe("the Monte Carlo engine", () => {
     const zhipu = {...base.firms.zhipu} as Record<string, unknown>;
     const byMonth: number[][] = Array.from({length: 181}, () => []);
     for (let i = 0; i < paths; i++) {
-      r.inputs.forEach((path, k) => {
-        if (path.startsWith("zhipu.")) zhipu[path.slice(6)] = r.draws[k]![i];
+      r.firms.zhipu.inputs.forEach((path, k) => {
+        if (path.startsWith("zhipu.")) zhipu[path.slice(6)] = r.firms.zhipu.draws[k]![i];
       });
       const p = project(zhipu as unknown as typeof base.firms.zhipu);
       for (let t = 0; t <= 180; t++) byMonth[t]!.push(p.cash[t]!);
@@ -83,8 +83,8 @@ describe("the Monte Carlo engine", () => {
 
   it("keeps rank correlations: growth and target margin move together as the defaults say", () => {
     const r = simulate(base, {paths: 20_000, seed: 2});
-    const g = r.draws[r.inputs.indexOf("zhipu.growthStart")]!;
-    const m = r.draws[r.inputs.indexOf("zhipu.grossMarginTarget")]!;
+    const g = r.firms.zhipu.draws[r.firms.zhipu.inputs.indexOf("zhipu.growthStart")]!;
+    const m = r.firms.zhipu.draws[r.firms.zhipu.inputs.indexOf("zhipu.grossMarginTarget")]!;
     const rank = (x: Float64Array) => {
       const order = Array.from(x.keys()).sort((a, b) => x[a]! - x[b]!);
       const ranks = new Float64Array(x.length);

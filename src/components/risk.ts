@@ -1,0 +1,225 @@
+// The Risk page's parts: probabilities in words, the cash fan chart, distributions of the per-path
+// answers, convergence, the editable ranges and the goal seek. Each chart takes rows and {width}.
+import * as Plot from "@observablehq/plot";
+import {html} from "htl";
+import {FIRM_CURRENCY, FIRM_NAME, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {convert} from "../lib/fx.js";
+import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPercent, formatPerShare, formatTick} from "../lib/format.js";
+import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
+import type {Estimate} from "../lib/simulation.js";
+import type {PathHistogram, RiskView} from "../lib/riskView.js";
+import type {Scenario} from "../lib/schema.js";
+import {formatRange, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
+import {monthEndDate} from "./series.js";
+import type {ScenarioStore} from "./store.js";
+
+/** "81.2 %" for a probability, finer near 0 and 1 so a small chance does not read as none. */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return "–";
+  if (p === 0 || p === 1) return formatPercent(p);
+  if (p < 0.001) return "under 0.1%";
+  if (p > 0.999) return "over 99.9%";
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+/** "±0.3%": one standard error, in percentage points. */
+export function formatStandardError(e: Estimate): string {
+  return `±${(e.standardError * 100).toFixed(e.standardError < 0.001 ? 2 : 1)}%`;
+}
+
+/** The three probabilities of one firm in words, each with its standard error. */
+export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number): HTMLElement {
+  const name = FIRM_NAME[firm];
+  const {cashOutBeforeBreakEven: cashOut, breakEvenByTarget: byTarget, valueAbovePrice: above} = view.probabilities;
+  const line = (e: Estimate, text: string, testid: string) => html`<li data-testid=${testid}><strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e)})</span> ${text}</li>`;
+  return html`<ul class="probabilities">
+    ${line(cashOut, `chance that ${name} runs out of cash before it breaks even`, `p-cashout-${firm}`)}
+    ${line(byTarget, `chance that ${name} breaks even by December ${targetYear}, its target`, `p-target-${firm}`)}
+    ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(price)}`, `p-value-${firm}`)}
+  </ul>
+  <p class="small muted">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error.</p>` as HTMLElement;
+}
+
+export interface FanRow {
+  firm: FirmId;
+  name: string;
+  date: Date;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+/** Both firms' monthly cash bands in billions of the display currency, on one calendar axis. */
+export function fanRows(views: Partial<Record<FirmId, RiskView>>, currency: Currency, market: MarketInputs): FanRow[] {
+  const rows: FanRow[] = [];
+  for (const [firm, view] of Object.entries(views) as [FirmId, RiskView | undefined][]) {
+    if (!view) continue;
+    const to = (x: number) => convert(x, FIRM_CURRENCY[firm], currency, market) / 1000;
+    const c = view.cash;
+    c.dates.forEach((iso, t) => {
+      const [y, m] = iso.split("-").map(Number);
+      rows.push({firm, name: FIRM_NAME[firm], date: monthEndDate(y! * 12 + m! - 1), p5: to(c.p5[t]!), p25: to(c.p25[t]!), p50: to(c.p50[t]!), p75: to(c.p75[t]!), p95: to(c.p95[t]!)});
+    });
+  }
+  return rows;
+}
+
+export function fanChart(rows: FanRow[], options: {width: number; currency: Currency; end: Date}): SVGElement | HTMLElement {
+  const firms = [...new Set(rows.map((r) => r.firm))];
+  const shown = rows.filter((r) => r.date <= options.end);
+  return Plot.plot({
+    width: options.width,
+    height: Math.min(420, Math.max(280, options.width * 0.45)),
+    marginLeft: 52,
+    x: {type: "utc", label: null},
+    y: {label: `↑ Cash (${currencySymbol(options.currency)} billions)`, grid: true, tickFormat: formatTick},
+    color: {legend: true, domain: firms.map((f) => FIRM_NAME[f]), range: firms.map((f) => FIRM_COLOR[f])},
+    marks: [
+      Plot.areaY(shown, {x: "date", y1: "p5", y2: "p95", z: "firm", fill: "name", fillOpacity: 0.15}),
+      Plot.areaY(shown, {x: "date", y1: "p25", y2: "p75", z: "firm", fill: "name", fillOpacity: 0.3}),
+      Plot.lineY(shown, {x: "date", y: "p50", z: "firm", stroke: "name", strokeWidth: 2}),
+      Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
+      Plot.tip(shown, Plot.pointerX({x: "date", y: "p50", z: "firm", title: (d: FanRow) => `${d.name}, ${formatMonthOf(d.date)}\nmedian ${formatTick(d.p50)}\nP25–P75 ${formatTick(d.p25)} to ${formatTick(d.p75)}\nP5–P95 ${formatTick(d.p5)} to ${formatTick(d.p95)}\n(${currencySymbol(options.currency)} billions)`}))
+    ]
+  });
+}
+
+/** A month-offset histogram (runway, break-even) against calendar dates, with "never" beside it. */
+export function monthsHistogram(h: PathHistogram, options: {width: number; startMonth: number; firm: FirmId; label: string; marker?: {date: Date; text: string}}): HTMLElement {
+  const date = (months: number) => monthEndDate(options.startMonth + months);
+  const bins = h.bins.map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
+  const chart = Plot.plot({
+    width: options.width,
+    height: 200,
+    marginLeft: 44,
+    x: {type: "utc", label: options.label},
+    y: {label: "↑ Share of paths", percent: true, grid: true},
+    marks: [
+      Plot.rectY(bins, {x1: "start", x2: "end", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: 0.5, insetRight: 0.5}),
+      ...(options.marker ? [Plot.ruleX([options.marker.date], {stroke: "currentColor", strokeDasharray: "4,3"}), Plot.text([options.marker], {x: "date", text: "text", frameAnchor: "top", dy: -2, lineAnchor: "bottom", fontSize: 10})] : []),
+      Plot.ruleY([0])
+    ]
+  });
+  return html`<figure>${chart}<figcaption>${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon (not drawn).` : ""}</figcaption></figure>` as HTMLElement;
+}
+
+/** Value per share (HKD) against the price. */
+export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number}): HTMLElement {
+  const chart = Plot.plot({
+    width: options.width,
+    height: 200,
+    marginLeft: 44,
+    x: {label: "DCF value per share (HK$) →", tickFormat: formatTick},
+    y: {label: "↑ Share of paths", percent: true, grid: true},
+    marks: [
+      Plot.rectY(h.bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: 0.5, insetRight: 0.5}),
+      Plot.ruleX([options.price], {stroke: PRICE_COLOR, strokeWidth: 2}),
+      Plot.text([options.price], {x: (d: number) => d, text: () => `price ${formatPerShare(options.price)}`, frameAnchor: "top", dy: -2, lineAnchor: "bottom", fontSize: 10, fill: "currentColor"}),
+      Plot.ruleY([0])
+    ]
+  });
+  const tails = h.below + h.above > 0 ? `The lowest and highest 1% of paths lie beyond the axis (${formatProbability(h.below)} below, ${formatProbability(h.above)} above).` : "";
+  return html`<figure>${chart}<figcaption>${tails}</figcaption></figure>` as HTMLElement;
+}
+
+interface ConvergenceRow {
+  paths: number;
+  measure: string;
+  p: number;
+  low: number;
+  high: number;
+}
+
+/** Each probability as the paths grow, with a band of two standard errors: where it settles, the paths are enough. */
+export function convergenceChart(view: RiskView, options: {width: number}): SVGElement | HTMLElement {
+  const c = view.convergence;
+  const measures = [
+    ["cash-out before break-even", c.cashOutBeforeBreakEven],
+    ["break-even by the target", c.breakEvenByTarget],
+    ["value above price", c.valueAbovePrice]
+  ] as const;
+  const rows: ConvergenceRow[] = measures.flatMap(([measure, ps]) =>
+    c.paths.map((n, i) => {
+      const p = ps[i]!;
+      const band = 2 * Math.sqrt((p * (1 - p)) / n);
+      return {paths: n, measure, p, low: Math.max(0, p - band), high: Math.min(1, p + band)};
+    })
+  );
+  return Plot.plot({
+    width: options.width,
+    height: 220,
+    marginLeft: 44,
+    x: {type: "log", label: "Paths →", tickFormat: "~s"},
+    y: {label: "↑ Probability", percent: true, domain: [0, 100], grid: true},
+    color: {legend: true},
+    marks: [Plot.areaY(rows, {x: "paths", y1: "low", y2: "high", fill: "measure", fillOpacity: 0.15}), Plot.lineY(rows, {x: "paths", y: "p", stroke: "measure", marker: "dot"})]
+  });
+}
+
+/** The scenario's ranges, each editable: type a range ("pert(0.65,1.3,1.6)") or "fixed" and press Enter. */
+export function rangesEditor(store: ScenarioStore, firm: FirmId, rationale: Record<string, string>): HTMLElement {
+  const uncertainty = store.scenario.uncertainty ?? NO_UNCERTAINTY;
+  const paths = Object.keys(uncertainty.ranges)
+    .filter((p) => p.startsWith(`${firm}.`))
+    .sort();
+  const currency = FIRM_CURRENCY[firm];
+  const row = (path: string) => {
+    const spec = uncertainty.ranges[path]!;
+    const field = fieldSpec(path)!;
+    const input = html`<input type="text" value=${formatRange(spec)} aria-label=${`Range of ${field.label}`} data-range=${path} spellcheck="false">` as HTMLInputElement;
+    const message = html`<span class="range-message small" role="status"></span>` as HTMLElement;
+    const apply = () => {
+      const reason = store.setUncertainty(`range.${path}`, input.value.trim());
+      message.textContent = reason ? `Not applied: ${reason}` : "";
+      input.setAttribute("aria-invalid", reason ? "true" : "false");
+    };
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") apply();
+    });
+    input.addEventListener("change", apply);
+    const ends = `${formatFieldValue(spec.low, field.unit, currency)} to ${formatFieldValue(spec.high, field.unit, currency)}`;
+    // The draws replace the scenario's own value: say what that value is, so a preset's point is not silently lost.
+    const own = (store.scenario.firms[firm] as unknown as Record<string, number>)[field.key]!;
+    return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own, field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
+  };
+  return html`<table class="ranges-table" data-testid=${`ranges-${firm}`}>
+    <thead><tr><th>Input</th><th>Range</th><th>Low to high</th><th>Why</th></tr></thead>
+    <tbody>${paths.length ? paths.map(row) : html`<tr><td colspan="4" class="muted">No uncertain inputs: every path is the scenario itself.</td></tr>`}</tbody>
+  </table>` as HTMLElement;
+}
+
+const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now (every path)"} as const;
+
+/** One firm's goal-seek answers: each lever's value and the probability with it applied (checked on the same paths). */
+export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal): HTMLElement {
+  const currency = FIRM_CURRENCY[firm];
+  const order = ["burnCut", "extraFunding", "growthStart"] as const;
+  const byLever = new Map((answers ?? []).map((a) => [a.lever, a]));
+  const value = (a: GoalAnswer) =>
+    a.value === null ? "–" : a.lever === "growthStart" ? formatFieldValue(a.value, "fractionPerYear", currency) : a.lever === "burnCut" ? `${formatFieldValue(a.value, "moneyPerMonth", currency)}` : formatFieldValue(a.value, "money", currency);
+  const check = (a: GoalAnswer) => (a.probability ? `${goal.kind === "cash-out" ? "P(cash-out first)" : "P(break-even by target)"} = ${formatProbability(a.probability.p)} (${formatStandardError(a.probability)})` : a.value === null ? "" : "checking…");
+  return html`<table class="goal-table" data-testid=${`goal-${firm}`}>
+    <thead><tr><th>Lever</th><th>Least that meets the goal</th><th>With it, on the same paths</th></tr></thead>
+    <tbody>${order.map((lever) => {
+      const a = byLever.get(lever);
+      return html`<tr data-lever=${lever}><td>${LEVER_LABEL[lever]}</td><td>${a ? html`<strong>${value(a)}</strong>${a.reason ? html`<br><span class="small muted">${a.reason}</span>` : ""}` : running ? "solving…" : "–"}</td><td class="small">${a ? check(a) : ""}</td></tr>`;
+    })}</tbody>
+  </table>` as HTMLElement;
+}
+
+/** The scenario's paths and seed as a sentence, for the page's status line. */
+export function simulationLine(scenario: Scenario): string {
+  const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+  return `${formatCount(paths)} paths, seed ${seed}`;
+}
+
+/** The overview's line for one firm: the chance of running out of cash first, linking to Risk with the same state. */
+export function riskLine(view: RiskView | null, firm: FirmId, query: string): HTMLElement {
+  const link = html`<a href=${`./risk?${query}`}>Risk</a>`;
+  if (!view) return html`<p class="small muted" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even): simulating… (${link})</p>` as HTMLElement;
+  const e = view.probabilities.cashOutBeforeBreakEven;
+  return html`<p class="small" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
+}

@@ -1,0 +1,204 @@
+// Runs the Monte Carlo in Web Workers, one per firm (the machine's two cores), and announces each
+// stage: a first estimate from a few paths, then the full count. A new run cancels a stale one by
+// terminating its workers (a simulation does not stop to read messages), so only the latest state's
+// numbers ever reach the page.
+import {FIRMS, type FirmId} from "../lib/fields.js";
+import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
+import type {RiskView} from "../lib/riskView.js";
+import type {Scenario} from "../lib/schema.js";
+import {NO_UNCERTAINTY} from "../lib/uncertainty.js";
+
+/** Paths of the first estimate, before the full count. */
+export const FIRST_ESTIMATE_PATHS = 10_000;
+
+export interface FirmRisk {
+  /** The latest stage's results (null until the first arrives). */
+  view: RiskView | null;
+  /** Whether the full count has arrived for the current state. */
+  final: boolean;
+  /** Milliseconds from the change to the first estimate and to the full count. */
+  firstMs: number | null;
+  fullMs: number | null;
+  error: string | null;
+}
+
+export interface GoalState {
+  goal: Goal;
+  paths: number;
+  answers: Partial<Record<FirmId, GoalAnswer[]>>;
+  running: Set<FirmId>;
+  error: string | null;
+}
+
+type Reply =
+  | {id: number; kind: "stage"; firm: FirmId; paths: number; view: RiskView}
+  | {id: number; kind: "answer"; firm: FirmId; answer: GoalAnswer; elapsedMs: number}
+  | {id: number; kind: "done"; firm: FirmId}
+  | {id: number; kind: "error"; firm: FirmId; message: string};
+
+class FirmWorker {
+  #worker: Worker | null = null;
+  busy = false;
+  constructor(private readonly url: string, private readonly onReply: (reply: Reply) => void) {}
+
+  post(message: unknown): void {
+    // A worker still busy with a stale request is stopped; a fresh one takes the new request.
+    if (this.busy) this.stop();
+    this.#worker ??= this.#start();
+    this.busy = true;
+    this.#worker.postMessage(message);
+  }
+
+  stop(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.busy = false;
+  }
+
+  #start(): Worker {
+    const worker = new Worker(this.url);
+    worker.addEventListener("message", (event: MessageEvent<Reply>) => {
+      if (event.data.kind === "done" || event.data.kind === "error") this.busy = false;
+      this.onReply(event.data);
+    });
+    worker.addEventListener("error", (event) => {
+      this.busy = false;
+      this.onReply({id: -1, kind: "error", firm: FIRMS[0], message: event.message || "the simulation worker failed to start"});
+    });
+    return worker;
+  }
+}
+
+/** Dispatches "change" whenever a firm's risk or a goal answer arrives. */
+export class RiskRunner extends EventTarget {
+  readonly risk = {} as Record<FirmId, FirmRisk>;
+  goal: GoalState | null = null;
+  /** The scenario the numbers are for, and the id of its run. */
+  scenario: Scenario | null = null;
+  #id = 0;
+  #goalId = 0;
+  #started = 0;
+  readonly #simulators: Record<FirmId, FirmWorker>;
+  readonly #seekers: Record<FirmId, FirmWorker>;
+
+  constructor(workerUrl: string) {
+    super();
+    const make = () => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, (reply) => this.#reply(reply))])) as Record<FirmId, FirmWorker>;
+    this.#simulators = make();
+    this.#seekers = make();
+    for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
+  }
+
+  /** Simulates `scenario` (its paths and seed): a first estimate, then the full count. */
+  run(scenario: Scenario): void {
+    const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+    const id = ++this.#id;
+    this.scenario = scenario;
+    this.#started = performance.now();
+    const stages = paths > FIRST_ESTIMATE_PATHS ? [FIRST_ESTIMATE_PATHS, paths] : [paths];
+    for (const firm of FIRMS) {
+      this.risk[firm] = {...this.risk[firm], final: false, firstMs: null, fullMs: null, error: null};
+      this.#simulators[firm].post({kind: "simulate", id, scenario, firm, seed, stages});
+    }
+    // A goal answer belongs to the state it was asked for.
+    this.cancelGoal();
+    this.dispatchEvent(new Event("change"));
+  }
+
+  /** Runs on the store's scenario now and after every change; a burst of changes (typing, a preset) starts one run, in the next frame. */
+  follow(store: EventTarget & {scenario: Scenario}): void {
+    let pending = false;
+    const rerun = () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        this.run(store.scenario);
+      });
+    };
+    store.addEventListener("change", rerun);
+    rerun();
+  }
+
+  /** Seeks the lever values that meet `goal` for both firms, on the current scenario's paths. */
+  seek(goal: Goal): void {
+    if (!this.scenario) return;
+    const {paths, seed} = (this.scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+    const id = ++this.#goalId;
+    this.goal = {goal, paths, answers: {}, running: new Set(FIRMS), error: null};
+    for (const firm of FIRMS) this.#seekers[firm].post({kind: "goal", id: id + 1e9, scenario: this.scenario, firm, seed, paths, goal});
+    this.dispatchEvent(new Event("change"));
+  }
+
+  cancelGoal(): void {
+    for (const firm of FIRMS) this.#seekers[firm].stop();
+    this.#goalId++;
+    this.goal = null;
+  }
+
+  #reply(reply: Reply): void {
+    if (reply.id >= 1e9) {
+      if (reply.id - 1e9 !== this.#goalId || !this.goal) return;
+      const state = this.goal;
+      if (reply.kind === "answer") {
+        // An unchecked answer is replaced by its check (same lever).
+        const list = (state.answers[reply.firm] ??= []).filter((a) => a.lever !== reply.answer.lever);
+        state.answers[reply.firm] = [...list, reply.answer];
+      } else if (reply.kind === "done") state.running.delete(reply.firm);
+      else if (reply.kind === "error") {
+        state.running.delete(reply.firm);
+        state.error = reply.message;
+      }
+    } else {
+      if (reply.id !== this.#id && reply.id !== -1) return;
+      const risk = this.risk[reply.firm];
+      const elapsed = performance.now() - this.#started;
+      if (reply.kind === "stage") {
+        risk.view = reply.view;
+        const full = reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths;
+        if (risk.firstMs === null) risk.firstMs = elapsed;
+        if (full) {
+          risk.final = true;
+          risk.fullMs = elapsed;
+        }
+      } else if (reply.kind === "error") risk.error = reply.message;
+    }
+    this.dispatchEvent(new Event("change"));
+  }
+}
+
+/**
+ * A part of the page that follows the runner (and anything else `select` reads): when what it shows
+ * changes, it redraws at its box's width in a task of its own, so that many parts redrawing after one
+ * result never add up to one long task.
+ */
+export function riskPart(runner: EventTarget, select: () => readonly unknown[], render: (width: number) => Node, also: EventTarget[] = []): HTMLElement {
+  const element = document.createElement("div");
+  element.className = "risk-part";
+  let width = 0;
+  let shown: readonly unknown[] | null = null;
+  let scheduled = false;
+  const draw = () => {
+    scheduled = false;
+    if (width === 0) return;
+    const selection = select();
+    if (shown !== null && shown.length === selection.length && shown.every((x, i) => Object.is(x, selection[i]))) return;
+    shown = selection;
+    element.replaceChildren(render(width));
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(draw, 0);
+  };
+  new ResizeObserver(([entry]) => {
+    const next = Math.floor(entry!.contentRect.width);
+    if (next !== width) {
+      width = next;
+      shown = null;
+      schedule();
+    }
+  }).observe(element);
+  for (const target of [runner, ...also]) target.addEventListener("change", schedule);
+  return element;
+}

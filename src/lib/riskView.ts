@@ -1,0 +1,119 @@
+// What the Risk page shows of one firm's simulation, as plain JSON a worker can post: the runner's
+// risk record (the same numbers the runner prints for the same link), histograms of the per-path
+// answers, and the probabilities as the paths grow (convergence).
+import {decemberOffset} from "./breakEven.js";
+import {monthIndexOf} from "./dates.js";
+import type {FirmInputs} from "./fields.js";
+import {riskReport, type RiskReport} from "./report.js";
+import type {FirmSimulation} from "./simulation.js";
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  /** Share of the valid paths in [x0, x1). */
+  share: number;
+}
+
+export interface PathHistogram {
+  bins: HistogramBin[];
+  /** Share of valid paths that never get there (never run out, never break even), shown apart. */
+  never: number;
+  /** Shares below the first bin and above the last (value per share: the tails beyond P1 and P99). */
+  below: number;
+  above: number;
+}
+
+export interface Convergence {
+  /** Paths counted so far (in path order), and each probability's estimate from them. */
+  paths: number[];
+  cashOutBeforeBreakEven: number[];
+  breakEvenByTarget: number[];
+  valueAbovePrice: number[];
+}
+
+export interface RiskView extends RiskReport {
+  runwayHistogram: PathHistogram;
+  breakEvenHistogram: PathHistogram;
+  valueHistogram: PathHistogram;
+  convergence: Convergence;
+  /** Milliseconds the simulation took where it ran. */
+  elapsedMs: number;
+}
+
+/** Shares of `values` (NaN left out, Infinity counted as never) in equal bins over [low, high]. */
+export function pathHistogram(values: Float64Array, low: number, high: number, count: number): PathHistogram {
+  const counts = new Float64Array(count);
+  let valid = 0;
+  let never = 0;
+  let below = 0;
+  let above = 0;
+  const width = (high - low) / count;
+  for (const x of values) {
+    if (Number.isNaN(x)) continue;
+    valid++;
+    if (x === Infinity) never++;
+    else if (x < low) below++;
+    else if (x >= high) above++;
+    else counts[Math.min(count - 1, Math.floor((x - low) / width))]!++;
+  }
+  const share = (n: number) => (valid > 0 ? n / valid : 0);
+  return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above)};
+}
+
+/** The finite values' q-quantile by a sort of a copy (for bin ranges only). */
+function finiteQuantile(values: Float64Array, q: number): number {
+  const finite = values.filter((x) => Number.isFinite(x)).sort();
+  return finite.length ? finite[Math.min(finite.length - 1, Math.floor(q * (finite.length - 1)))]! : 0;
+}
+
+/** Checkpoints 1,000, 2,000, 5,000, 10,000, … up to the path count (and the count itself). */
+function checkpoints(paths: number): number[] {
+  const out: number[] = [];
+  for (let scale = 1000; scale < paths; scale *= 10) for (const k of [1, 2, 5]) if (k * scale < paths) out.push(k * scale);
+  out.push(paths);
+  return out;
+}
+
+export function convergence(s: FirmSimulation, firm: FirmInputs): Convergence {
+  const targetMonth = decemberOffset(monthIndexOf(firm.baselineDate), firm.breakEvenTargetYear);
+  const n = s.runwayMonths.length;
+  const marks = checkpoints(n);
+  const out: Convergence = {paths: [], cashOutBeforeBreakEven: [], breakEvenByTarget: [], valueAbovePrice: []};
+  let valid = 0;
+  let cashOut = 0;
+  let byTarget = 0;
+  let above = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const runway = s.runwayMonths[i]!;
+    if (!Number.isNaN(runway)) {
+      valid++;
+      const be = s.breakEvenMonths[i]!;
+      if (runway < be) cashOut++;
+      if (be <= targetMonth) byTarget++;
+      if (s.valuePerShareHkd[i]! > firm.price) above++;
+    }
+    if (i + 1 === marks[next]) {
+      out.paths.push(i + 1);
+      out.cashOutBeforeBreakEven.push(valid ? cashOut / valid : Number.NaN);
+      out.breakEvenByTarget.push(valid ? byTarget / valid : Number.NaN);
+      out.valueAbovePrice.push(valid ? above / valid : Number.NaN);
+      next++;
+    }
+  }
+  return out;
+}
+
+/** Runway and break-even in half-year bins over the horizon; value per share in 40 bins from its P1 to P99. */
+export function riskView(simulation: {paths: number; seed: number}, s: FirmSimulation, firm: FirmInputs, horizonMonths: number, elapsedMs: number): RiskView {
+  const low = finiteQuantile(s.valuePerShareHkd, 0.01);
+  const high = finiteQuantile(s.valuePerShareHkd, 0.99);
+  return {
+    ...riskReport(simulation, s),
+    runwayHistogram: pathHistogram(s.runwayMonths, 0, horizonMonths, horizonMonths / 6),
+    breakEvenHistogram: pathHistogram(s.breakEvenMonths, 0, horizonMonths, horizonMonths / 6),
+    valueHistogram: pathHistogram(s.valuePerShareHkd, low, high > low ? high : low + 1, 40),
+    convergence: convergence(s, firm),
+    elapsedMs
+  };
+}

@@ -1,0 +1,93 @@
+// The sensitivity page: three tornadoes and two grids per firm, and a click on either puts the
+// value into the scenario (and the share link).
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launch, openSettled, screenshot} from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const FIRMS = ["zhipu", "minimax"] as const;
+const OUTPUTS = ["runway", "breakEven", "value"] as const;
+
+/** Text a number should never be shown as. */
+const BROKEN = /\bNaN\b|\bundefined\b|Infinity|\bnull\b/;
+
+const chart = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+describe("sensitivity page", () => {
+  for (const [name, options] of [
+    ["desktop-light", {width: 1280, height: 900, colorScheme: "light"}],
+    ["phone-dark", {width: 390, height: 844, colorScheme: "dark"}]
+  ] as const) {
+    it(`opens with every chart for both firms, no error and no foreign request (${name})`, async () => {
+      const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity", options);
+      for (const firm of FIRMS) {
+        for (const output of OUTPUTS) {
+          const tornado = chart(page, `tornado-${firm}-${output}`);
+          await expect.poll(() => tornado.locator("svg circle[data-path]").count()).toBeGreaterThan(0);
+        }
+        for (const output of ["runway", "value"]) expect(await chart(page, `heatmap-${firm}-${output}`).locator("rect[data-x]").count()).toBe(21 * 21);
+      }
+      expect(await page.locator('[data-testid^="tornado-"]').count()).toBe(6);
+      expect(await page.locator('[data-testid^="heatmap-"]').count()).toBe(4);
+      expect(await page.getByTestId("sensitivity-ranges").innerText()).toMatch(/the scenario's ranges/);
+      expect(await page.locator("main").innerText()).not.toMatch(BROKEN);
+      expect(watch.problems).toEqual([]);
+      expect(watch.requests.every((url) => url.startsWith(inject("baseUrl")) || url.startsWith("data:") || url.startsWith("blob:"))).toBe(true);
+      await screenshot(page, `sensitivity-${name}`);
+      await page.context().close();
+    });
+  }
+
+  it("a click on a bar end sets that input, the link follows, and the current marker moves", async () => {
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity");
+    const tornado = chart(page, "tornado-zhipu-runway");
+    const before = await tornado.getAttribute("data-current");
+    // Zhipu's burn at the low end of its range (RMB 136.7M a month): the cash lasts longer.
+    const end = tornado.locator('circle[data-path="zhipu.burnNow"][data-end="low"]');
+    expect(await end.getAttribute("data-value")).toBe("136.7");
+    await end.click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain("zhipu.burnNow=136.7");
+    await expect.poll(() => tornado.getAttribute("data-current")).not.toBe(before);
+    expect(Number(await tornado.getAttribute("data-current"))).toBeGreaterThan(Number(before));
+    // The other firm's charts are untouched; the page says what was set.
+    expect(await page.getByTestId("sensitivity-applied").innerText()).toMatch(/Zhipu AI: Monthly cash burn now set to RMB 137M \/ month/);
+    expect(await page.locator("main").innerText()).not.toMatch(BROKEN);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a click on a grid cell sets both of its inputs", async () => {
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity");
+    const heatmap = chart(page, "heatmap-minimax-value");
+    const cell = heatmap.locator("rect[data-x]").nth(0);
+    const [x, y] = [await cell.getAttribute("data-x"), await cell.getAttribute("data-y")];
+    await cell.click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain(`minimax.growthStart=${x}`);
+    expect(await page.evaluate(() => location.search)).toContain(`minimax.costOfCapital=${y}`);
+    await expect.poll(() => heatmap.getAttribute("data-current-x")).toBe(x);
+    expect(await heatmap.getAttribute("data-current-y")).toBe(y);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the keyboard reaches a chart and Enter applies the end it shows", async () => {
+    const {page} = await openSettled(browser, inject("baseUrl"), "/sensitivity?scenario=base");
+    const svg = chart(page, "tornado-minimax-value").locator("svg.sens-pickable");
+    await svg.focus();
+    await page.keyboard.press("ArrowRight");
+    const active = svg.locator(".sens-active");
+    const [path, value] = [await active.getAttribute("data-path"), await active.getAttribute("data-value")];
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => location.search)).toContain(`${path}=${value}`);
+    // Focus comes back to the redrawn chart, so the keys keep working.
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid"))).toBe("tornado-minimax-value");
+    await page.context().close();
+  });
+});

@@ -373,6 +373,8 @@ class CashHistogram {
   private counts: Uint32Array;
   private low: Float64Array;
   private width: Float64Array;
+  /** Bins per unit of cash (1 ÷ width): a multiply per month instead of a divide. */
+  private perUnit: Float64Array;
   private min: Float64Array;
   private max: Float64Array;
   private total = 0;
@@ -381,6 +383,7 @@ class CashHistogram {
     this.counts = new Uint32Array((months + 1) * BINS);
     this.low = new Float64Array(months + 1);
     this.width = new Float64Array(months + 1);
+    this.perUnit = new Float64Array(months + 1);
     this.min = new Float64Array(months + 1).fill(Infinity);
     this.max = new Float64Array(months + 1).fill(-Infinity);
   }
@@ -399,17 +402,18 @@ class CashHistogram {
       const span = hi - lo > 0 ? hi - lo : Math.max(1e-9, Math.abs(lo) * 1e-9);
       this.low[t] = lo - span / 2;
       this.width[t] = (2 * span) / BINS;
+      this.perUnit[t] = BINS / (2 * span);
     }
     for (let i = 0; i < count; i++) this.add(pilot.subarray(i * stride, (i + 1) * stride));
   }
 
   add(cash: Float64Array): void {
-    const {counts, low, width, min, max} = this;
+    const {counts, low, perUnit, min, max} = this;
     for (let t = 0; t <= this.months; t++) {
       const x = cash[t]!;
-      let bin = Math.floor((x - low[t]!) / width[t]!);
-      if (!(bin >= 0)) bin = 0;
-      else if (bin >= BINS) bin = BINS - 1;
+      const position = (x - low[t]!) * perUnit[t]!;
+      // Below the range (or NaN) to the first bin, beyond it to the last; inside, truncation is floor.
+      const bin = position >= 0 ? (position < BINS ? position | 0 : BINS - 1) : 0;
       counts[t * BINS + bin]!++;
       if (x < min[t]!) min[t] = x;
       if (x > max[t]!) max[t] = x;

@@ -188,5 +188,29 @@ describe("npm run model -- --simulate", () => {
     expect(stderr).toMatch(/^error: --simulate: at most 1,000,000 paths \(got 2000000\)$/m);
     expect(stderr).toMatch(/^error: --seed: must be a non-negative whole number/m);
     expect(run("base", "--seed", "4").stderr).toMatch(/--seed: only with --simulate/);
+    expect(run("base", "--solve").stderr).toMatch(/--solve: only with --simulate/);
+  });
+
+  it("--solve adds what brings P(cash-out before break-even) to 10%: each lever's value, reason and checked probability", () => {
+    const {code, stdout} = run("base", "--simulate", "2000", "--seed", "2", "--solve");
+    expect(code).toBe(0);
+    for (const firm of ["zhipu", "minimax"]) {
+      const required = JSON.parse(stdout).firms[firm].risk.required;
+      expect(Object.keys(required).sort()).toEqual(["burnCut", "extraFunding", "growthStart"]);
+      for (const answer of Object.values(required) as {value: number | null; reason: string | null; probability: {p: number} | null}[]) {
+        if (answer.value === null) expect(answer.reason).toMatch(/not reachable/);
+        else expect(answer.probability!.p).toBeLessThanOrEqual(0.1);
+      }
+    }
+  });
+
+  it("--format csv with --simulate prints the monthly cash bands of both firms", () => {
+    const {code, stdout} = run("base", "--simulate", "500", "--seed", "3", "--format", "csv");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe("firm,currency,date,p5,p25,p50,p75,p95");
+    expect(lines).toHaveLength(1 + 2 * 181);
+    const json = JSON.parse(run("base", "--simulate", "500", "--seed", "3").stdout).firms.zhipu.risk.cash;
+    expect(lines[25]!.split(",").slice(3).map(Number)).toEqual([json.p5[24], json.p25[24], json.p50[24], json.p75[24], json.p95[24]]);
   });
 });

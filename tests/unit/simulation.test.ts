@@ -5,7 +5,8 @@ import {quantile as ssQuantile} from "simple-statistics";
 import {describe, expect, it} from "vitest";
 import {computeFirm} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
-import {pathQuantiles, simulate} from "../../src/lib/simulation.ts";
+import {pathQuantiles, simulate, simulateFirm} from "../../src/lib/simulation.ts";
+import {riskView} from "../../src/lib/riskView.ts";
 import {DEFAULT_SIMULATION, type Uncertainty} from "../../src/lib/uncertainty.ts";
 import {flatFirm, MARKET, presets} from "./helpers.ts";
 
@@ -101,5 +102,27 @@ describe("the Monte Carlo engine", () => {
       varg += (rg[i]! - mean) ** 2;
     }
     expect(Math.abs(cov / varg - 0.4)).toBeLessThan(0.02);
+  });
+});
+
+describe("the Risk page's view of a simulation", () => {
+  it("the convergence's last point is the probability itself, and each histogram's shares add up to 1", () => {
+    const s = simulateFirm(base, "zhipu", {paths: 3000, seed: 4});
+    const view = riskView({paths: 3000, seed: 4}, s, base.firms.zhipu, 180, 0);
+    expect(view.convergence.paths).toEqual([1000, 2000, 3000]);
+    expect(view.convergence.cashOutBeforeBreakEven.at(-1)).toBe(view.probabilities.cashOutBeforeBreakEven.p);
+    expect(view.convergence.breakEvenByTarget.at(-1)).toBe(view.probabilities.breakEvenByTarget.p);
+    expect(view.convergence.valueAbovePrice.at(-1)).toBe(view.probabilities.valueAbovePrice.p);
+    for (const h of [view.runwayHistogram, view.breakEvenHistogram, view.valueHistogram]) {
+      const total = h.bins.reduce((a, b) => a + b.share, 0) + h.never + h.below + h.above;
+      expect(total).toBeCloseTo(1, 12);
+    }
+  });
+
+  it("a firm simulated alone gives the same bits as in simulate (so the two workers match the runner)", () => {
+    const both = simulate(base, {paths: 1500, seed: 6});
+    const alone = simulateFirm(base, "minimax", {paths: 1500, seed: 6});
+    expect(alone.valuePerShareHkd).toEqual(both.firms.minimax.valuePerShareHkd);
+    expect(alone.cash.p50).toEqual(both.firms.minimax.cash.p50);
   });
 });

@@ -2,7 +2,11 @@
 // heatmap over two inputs (the answer per cell, the cells that meet the target bounded by a line).
 // Clicking a bar end or a cell hands the input value(s) to `onApply`; each chart is one tab stop,
 // and the arrow keys and Enter do the same from the keyboard.
-import * as Plot from "@observablehq/plot";
+//
+// Drawn as plain SVG in Plot's style (d3 scales, one string per chart, every text escaped) rather
+// than with Plot: a page of ten charts redraws five of them on every change, and Plot's fixed cost
+// (~7 ms a chart here, ~30 ms for 441 cells) would take a change far past 50 ms.
+import {interpolateRdBu, interpolateYlGnBu, scaleDiverging, scaleLinear, scaleSequential, utcMonth, utcYear} from "d3";
 import {html} from "htl";
 import {dateAfterMonths} from "../lib/dates.js";
 import {currencyOfPath, FIRMS, FIRM_CURRENCY, FIRM_NAME, fieldSpec, firmOfPath, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
@@ -24,37 +28,105 @@ export interface SensitivityView {
 /** The answer's name, as an axis or legend says it. */
 const ANSWER_NAME: Record<SensitivityOutput, string> = {runway: "Cash runs out", breakEven: "First month of break-even", value: "DCF value per share"};
 
+// ---- SVG in Plot's style ----
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+/** Text or an attribute value, escaped for markup. */
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** A coordinate, to a tenth of a pixel. */
+const px = (x: number) => String(Math.round(x * 10) / 10);
+const HALO = `stroke="var(--theme-background, white)" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
+
+function text(x: number, y: number, content: string, attrs = ""): string {
+  return `<text x="${px(x)}" y="${px(y)}" ${attrs}>${esc(content)}</text>`;
+}
+
+/** An svg element of this size holding `body` (markup built here, every text escaped). */
+function svgOf(width: number, height: number, body: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("class", "sens-svg");
+  svg.setAttribute("style", "display: block; overflow: visible; font: 10px system-ui, sans-serif; fill: currentColor; max-width: 100%; height: auto;");
+  svg.innerHTML = body;
+  return svg;
+}
+
+interface Tick {
+  at: number;
+  label: string;
+}
+
+/** A bottom axis: tick marks and labels at `y`, grid lines up to `top`, and the axis label at the right. */
+function bottomAxis(ticks: readonly Tick[], y: number, top: number, right: number, label: string, grid = true): string {
+  const lines = ticks.map((t) => `${grid ? `<line x1="${px(t.at)}" x2="${px(t.at)}" y1="${px(top)}" y2="${px(y)}" stroke="currentColor" stroke-opacity="0.1"/>` : ""}<line x1="${px(t.at)}" x2="${px(t.at)}" y1="${px(y)}" y2="${px(y + 6)}" stroke="currentColor"/>${text(t.at, y + 9, t.label, `text-anchor="middle" dy="0.71em"`)}`);
+  return `<g aria-hidden="true">${lines.join("")}${text(right, y + 30, label, `text-anchor="end"`)}</g>`;
+}
+
+/** A left axis: tick marks and labels at `x`, and the axis label above it. */
+function leftAxis(ticks: readonly Tick[], x: number, top: number, label: string): string {
+  const lines = ticks.map((t) => `<line x1="${px(x - 6)}" x2="${px(x)}" y1="${px(t.at)}" y2="${px(t.at)}" stroke="currentColor"/>${text(x - 9, t.at, t.label, `text-anchor="end" dy="0.32em"`)}`);
+  return `<g aria-hidden="true">${lines.join("")}${text(x - 40, top - 8, `↑ ${label}`, `text-anchor="start"`)}</g>`;
+}
+
+let idCount = 0;
+
+// ---- Answers in words and on an axis ----
+
 /** A date a number of months after the baseline month (month-end steps, as the runway's dates). */
 function dateOf(startMonth: number, months: number): Date {
   return new Date(`${dateAfterMonths(startMonth, months)}T00:00:00Z`);
 }
 
 interface Scale {
-  /** The plotted number (months, or value per share in the display currency) → the x position's value. */
-  toX: (plotted: number) => number | Date;
-  /** An answer in words: "Mar 2027 (18.4 months)", "beyond Sep 2040", "HK$41.86". */
+  /** The plotted number (months, or value per share in HKD) → the axis' value (a time, or value per share in the display currency). */
+  toX: (plotted: number) => number;
+  /** An answer in words: "Mar 2027 (18.4 months)", "never runs out (beyond Sep 2040)", "HK$41.86". */
   text: (o: Outcome) => string;
   label: string;
+  time: boolean;
 }
 
 function answerScale(output: SensitivityOutput, t: {startMonth: number; horizonMonth: string}, view: SensitivityView): Scale {
   if (output === "value") {
-    const currency = view.currency ?? "HKD";
+    const currency = view.market ? (view.currency ?? "HKD") : "HKD";
     const shown = (hkd: number) => (view.market ? convert(hkd, "HKD", currency, view.market) : hkd);
-    return {toX: shown, text: (o) => formatPerShare(shown(o.plotted), view.market ? currency : "HKD"), label: `${ANSWER_NAME.value} (${currencySymbol(view.market ? currency : "HKD")}) →`};
+    return {toX: shown, text: (o) => formatPerShare(shown(o.plotted), currency), label: `${ANSWER_NAME.value} (${currencySymbol(currency)}) →`, time: false};
   }
   const beyond = `beyond ${formatMonthYear(t.horizonMonth)}`;
   return {
-    toX: (m) => dateOf(t.startMonth, m),
+    toX: (m) => +dateOf(t.startMonth, m),
     text: (o) => (o.beyond || o.value === null ? (output === "runway" ? `never runs out (${beyond})` : `never (${beyond})`) : `${formatMonthYear(dateAfterMonths(t.startMonth, o.value))} (${formatMonths(o.value)})`),
-    label: `${ANSWER_NAME[output]} (month) →`
+    label: `${ANSWER_NAME[output]} (month) →`,
+    time: true
   };
+}
+
+const YEAR_MS = 365.25 * 864e5;
+
+/** Ticks that fit the axis: whole years (or steps of them), months on a short span; numbers about 60 px apart. */
+function axisTicks(scale: Scale, x: (v: number) => number, lo: number, hi: number, width: number): Tick[] {
+  if (!scale.time) {
+    const ticks = scaleLinear().domain([lo, hi]).ticks(Math.max(2, Math.floor(width / 60)));
+    return ticks.map((v) => ({at: x(v), label: formatTick(v)}));
+  }
+  const perYear = width / Math.max((hi - lo) / YEAR_MS, 1e-9);
+  const [a, b] = [new Date(lo), new Date(hi + 1)];
+  if (perYear >= 2 * 70) return utcMonth.every(perYear >= 4 * 70 ? 3 : 6)!.range(a, b).map((d) => ({at: x(+d), label: formatMonthOf(d)}));
+  const step = [1, 2, 5, 10].find((k) => k * perYear >= 40) ?? 20;
+  return utcYear.every(step)!.range(a, b).map((d) => ({at: x(+d), label: String(d.getUTCFullYear())}));
 }
 
 /** An input's value with its unit: "RMB 136.7M / month", "65% a year". */
 export function inputValueText(input: SwingInput, value: number, firm: FirmId): string {
   return formatFieldValue(value, input.unit, FIRM_CURRENCY[firm]);
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+// ---- Picking by pointer and keyboard ----
 
 /** One focusable, clickable item of a chart: its element, its place for the arrow keys, what it says, what it does. */
 interface Pickable {
@@ -66,8 +138,9 @@ interface Pickable {
 }
 
 /**
- * Makes a rendered chart pickable: a click on an item applies it; the chart is one tab stop in which
+ * Makes a drawn chart pickable: a click on an item applies it; the chart is one tab stop in which
  * the arrow keys move between items (rows and columns) and Enter or Space applies the one shown.
+ * Item k's element carries data-k="k" and the class sens-item (written in the markup: cheaper than here).
  */
 function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: string): HTMLElement {
   const status = html`<p class="sens-status muted" aria-live="polite"></p>` as HTMLElement;
@@ -75,13 +148,12 @@ function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: s
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", `${label}. Arrow keys pick, Enter applies.`);
   svg.classList.add("sens-pickable");
-  items.forEach((item, k) => {
-    item.node.setAttribute("data-k", String(k));
-    item.node.classList.add("sens-item");
-  });
   let active = Math.min(Math.max(0, start), items.length - 1);
-  const show = () => {
+  const clear = () => {
     for (const node of svg.querySelectorAll(".sens-active")) node.classList.remove("sens-active");
+  };
+  const show = () => {
+    clear();
     const item = items[active];
     if (!item) return;
     item.node.classList.add("sens-active");
@@ -91,16 +163,21 @@ function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: s
     const node = (event.target as Element).closest?.("[data-k]");
     if (node && svg.contains(node)) items[Number(node.getAttribute("data-k"))]?.apply();
   });
+  // A tooltip for the item under the pointer, written only for it.
+  svg.addEventListener("pointerover", (event) => {
+    const node = (event.target as Element).closest?.("[data-k]");
+    if (node && !node.querySelector("title")) node.appendChild(document.createElementNS(SVG_NS, "title")).textContent = `${items[Number(node.getAttribute("data-k"))]?.say() ?? ""} Click to apply.`;
+  });
   svg.addEventListener("focus", show);
   svg.addEventListener("blur", () => {
-    for (const node of svg.querySelectorAll(".sens-active")) node.classList.remove("sens-active");
+    clear();
     status.textContent = "";
   });
   svg.addEventListener("keydown", (event) => {
     const item = items[active];
     if (!item) return;
     const move = (dr: number, dc: number) => {
-      // The nearest item in that direction: same row or column first, then the closest.
+      // The nearest item that way: along the same row or column first.
       let best = -1;
       let bestScore = Infinity;
       items.forEach((other, k) => {
@@ -112,51 +189,22 @@ function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: s
       });
       if (best >= 0) active = best;
     };
-    switch (event.key) {
-      case "ArrowUp":
-        move(-1, 0);
-        break;
-      case "ArrowDown":
-        move(1, 0);
-        break;
-      case "ArrowLeft":
-        move(0, -1);
-        break;
-      case "ArrowRight":
-        move(0, 1);
-        break;
-      case "Enter":
-      case " ":
-        event.preventDefault();
-        item.apply();
-        return;
-      default:
-        return;
+    const moves: Record<string, [number, number]> = {ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1]};
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      item.apply();
+      return;
     }
+    const step = moves[event.key];
+    if (!step) return;
     event.preventDefault();
+    move(...step);
     show();
   });
   return status;
 }
 
-/** Collects the element Plot draws for each datum of a mark (one element per index, in order). */
-function collect(into: Element[][]): Plot.RenderFunction {
-  return (index, scales, values, dimensions, context, next) => {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const nodes: Element[] = [];
-    const children = [...g.children];
-    index.forEach((i, k) => (nodes[i] = children[k]!));
-    into.push(nodes);
-    return g;
-  };
-}
-
-/** A mark that never takes the pointer (overlays on clickable cells). */
-const inert: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
-  const g = next!(index, scales, values, dimensions, context)!;
-  g.setAttribute("pointer-events", "none");
-  return g;
-};
+// ---- The tornado ----
 
 interface End {
   bar: TornadoBar;
@@ -164,7 +212,7 @@ interface End {
   end: "low" | "high";
   input: number;
   outcome: Outcome;
-  x: number | Date;
+  x: number;
   /** Left or right of the bar's other end (a label goes outward). */
   side: "left" | "right";
   label: string;
@@ -182,7 +230,7 @@ export interface TornadoOptions extends SensitivityView {
  * current answer to the answer at the input's low end (light) and at its high end (dark), the current
  * answer as a vertical rule, and each bar end labelled with the input value that produced it.
  * Runway and break-even are on a calendar axis (an answer that never comes sits at the end of the
- * projection, open, and says "beyond <month>"); value per share is in the display currency, with the price.
+ * projection, as an open dot, "beyond <month>"); value per share is in the display currency, with the price.
  */
 export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const {width, output, onApply} = options;
@@ -190,6 +238,10 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const bars = t.bars[output];
   const current = t.current[output];
   const firm = t.firm;
+  const testId = `tornado-${firm}-${output}`;
+  if (bars.length === 0) {
+    return html`<figure class="sens-chart" data-testid=${testId} data-current=${String(current.plotted)}><p class="muted">No input to swing: this scenario gives ${FIRM_NAME[firm]} no ranges${t.skipped.length ? ", and the ones it gives do not fit the other inputs" : ""}.</p></figure>` as HTMLElement;
+  }
   const ends: End[] = bars.flatMap((bar, row) => {
     const lowLeft = bar.low.plotted <= bar.high.plotted;
     return (["low", "high"] as const).map((end) => ({
@@ -203,94 +255,51 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
       label: inputValueText(bar.input, bar.input[end], firm)
     }));
   });
-  const testId = `tornado-${firm}-${output}`;
-  if (bars.length === 0) {
-    return html`<figure class="sens-chart" data-testid=${testId}><p class="muted">No input to swing: this scenario gives ${FIRM_NAME[firm]} no ranges${t.skipped.length ? ", and the ones it gives do not fit the other inputs" : ""}.</p></figure>` as HTMLElement;
-  }
-  const compact = width < 520;
-  const fontSize = compact ? 10 : 10.5;
+  const fontSize = width < 520 ? 10 : 10.5;
   // Room beside the outermost bar ends for their labels, each side as wide as its longest label.
-  const room = (side: End["side"]) => Math.min(130, Math.max(40, Math.max(0, ...ends.filter((e) => e.side === side).map((e) => e.label.length)) * fontSize * 0.56 + 14));
-  const [insetLeft, insetRight] = [room("left"), room("right")];
+  const room = (side: End["side"]) => Math.min(130, Math.max(40, Math.max(0, ...ends.filter((e) => e.side === side).map((e) => e.label.length)) * fontSize * 0.58 + 14));
+  const [left, right] = [8 + room("left"), width - 8 - room("right")];
   const rowHeight = 46;
-  const marginTop = 14;
-  const marginBottom = 36;
-  const xs = [...ends.map((e) => e.x), scale.toX(current.plotted)];
-  if (output === "value") xs.push(scale.toX(t.price));
+  const top = 16;
+  const axisY = top + rowHeight * bars.length;
+  const height = axisY + 40;
+  const now = scale.toX(current.plotted);
+  const priceX = scale.toX(t.price);
   const anyBeyond = output !== "value" && (current.beyond || bars.some((b) => b.low.beyond || b.high.beyond));
   const horizon = scale.toX(t.horizonMonths);
-  if (anyBeyond) xs.push(horizon);
-  const nums = xs.map(Number);
-  let [lo, hi] = [Math.min(...nums), Math.max(...nums)];
-  if (lo === hi) [lo, hi] = output === "value" ? [lo - 1, hi + 1] : [lo - 30 * 86400e3, hi + 30 * 86400e3];
-  const domain = output === "value" ? [lo, hi] : [new Date(lo), new Date(hi)];
-  const labels = bars.map((b) => b.input.label);
-  const rendered: Element[][] = [];
-  // Per bar, the longer segment first, so that when both ends lie on one side the shorter shows on top.
-  const segments = bars.flatMap((bar) =>
-    (["low", "high"] as const)
-      .map((end) => ({label: bar.input.label, end, x1: scale.toX(current.plotted), x2: scale.toX(bar[end].plotted), length: Math.abs(bar[end].plotted - current.plotted)}))
-      .sort((a, b) => b.length - a.length)
-  );
-  const chart = Plot.plot({
-    width,
-    height: marginTop + marginBottom + rowHeight * bars.length,
-    marginTop,
-    marginBottom,
-    marginLeft: 8,
-    marginRight: 8,
-    x: {type: output === "value" ? "linear" : "utc", domain, label: scale.label, labelAnchor: "right", insetLeft, insetRight, grid: true, ...axisTicks(output, lo, hi, width - 16 - insetLeft - insetRight)},
-    y: {domain: labels, axis: null, paddingInner: 0.62, paddingOuter: 0.45},
-    marks: [
-      ...(anyBeyond ? [Plot.ruleX([horizon], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "2,3"}), Plot.text([horizon], {x: (d: Date) => d, frameAnchor: "bottom", text: () => `end of projection ${formatMonthYear(t.horizonMonth)}`, textAnchor: "end", dx: -3, dy: -2, fontSize: 9.5, fill: "currentColor", fillOpacity: 0.75})] : []),
-      ...(output === "value" ? [Plot.ruleX([scale.toX(t.price)], {stroke: PRICE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3"}), Plot.text([scale.toX(t.price)], {x: (d: number) => d, frameAnchor: "top", text: () => `price ${scale.text({value: t.price, plotted: t.price, beyond: false})}`, textAnchor: "start", dx: 3, dy: -6, fontSize: 9.5, fill: PRICE_COLOR})] : []),
-      // The input's name above its bar, at the left of the frame.
-      Plot.text(bars, {y: (b: TornadoBar) => b.input.label, frameAnchor: "left", text: (b: TornadoBar) => b.input.label, textAnchor: "start", dy: -15, fontSize: 11, fontWeight: 600, fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.barX(segments, {y: "label", x1: "x1", x2: "x2", fill: (d: (typeof segments)[number]) => END_COLOR[d.end], inset: 0}),
-      Plot.ruleX([scale.toX(current.plotted)], {stroke: "currentColor", strokeWidth: 2}),
-      Plot.dot(ends, {
-        y: (e: End) => e.bar.input.label,
-        x: "x",
-        r: 5.5,
-        fill: (e: End) => (e.outcome.beyond ? "var(--theme-background, white)" : END_COLOR[e.end]),
-        stroke: (e: End) => END_COLOR[e.end],
-        strokeWidth: 2,
-        render: collect(rendered)
-      }),
-      ...(["left", "right"] as const).map((side) =>
-        Plot.text(ends.filter((e) => e.side === side), {y: (e: End) => e.bar.input.label, x: "x", text: "label", textAnchor: side === "left" ? "end" : "start", dx: side === "left" ? -9 : 9, fontSize, fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"})
-      )
-    ]
-  }) as SVGSVGElement;
-  const dots = rendered[0] ?? [];
-  const say = (e: End) => `${e.bar.input.label} at ${e.label} (the ${e.end} end of its range): ${output === "value" ? "value per share " : output === "runway" ? "cash runs out " : "breaks even "}${scale.text(e.outcome)}, against ${scale.text(current)} now.`;
-  const items: Pickable[] = ends.map((e, k) => {
-    const node = dots[k]!;
-    node.setAttribute("data-path", e.bar.input.path);
-    node.setAttribute("data-value", String(e.input));
-    node.setAttribute("data-end", e.end);
-    node.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title")).textContent = `${say(e)} Click to apply.`;
-    return {node, row: e.row, col: e.side === "left" ? 0 : 1, say: () => `${say(e)} Enter applies it.`, apply: () => onApply?.(e.bar.input.path, e.input)};
+  const xs = [...ends.map((e) => e.x), now, ...(output === "value" ? [priceX] : []), ...(anyBeyond ? [horizon] : [])];
+  let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  if (lo === hi) [lo, hi] = scale.time ? [lo - 30 * 864e5, hi + 30 * 864e5] : [lo - 1, hi + 1];
+  const x = scaleLinear().domain([lo, hi]).range([left, right]); // times as milliseconds: a utc scale is this same line
+  const rowY = (row: number) => top + rowHeight * row + 29; // the bar's centre; its name sits above it
+  const parts: string[] = [bottomAxis(axisTicks(scale, x, lo, hi, right - left), axisY, top - 6, width - 8, scale.label)];
+  if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, axisY - 4, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
+  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${scale.text({value: t.price, plotted: t.price, beyond: false})}`, `font-size="9.5" fill="${PRICE_COLOR}"`));
+  bars.forEach((bar, row) => {
+    const y = rowY(row);
+    // The longer segment first, so that when both ends lie on one side the shorter shows on top.
+    const segments = (["low", "high"] as const).map((end) => ({end, to: x(scale.toX(bar[end].plotted))})).sort((a, b) => Math.abs(b.to - x(now)) - Math.abs(a.to - x(now)));
+    for (const s of segments) parts.push(`<rect x="${px(Math.min(s.to, x(now)))}" y="${px(y - 6.5)}" width="${px(Math.abs(s.to - x(now)))}" height="13" fill="${END_COLOR[s.end]}"/>`);
+    parts.push(text(8, y - 15, bar.input.label, `font-size="11" font-weight="600" ${HALO}`));
   });
+  parts.push(`<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-width="2"/>`);
+  for (const e of ends) {
+    const [cx, cy] = [x(e.x), rowY(e.row)];
+    parts.push(text(e.side === "left" ? cx - 9 : cx + 9, cy, e.label, `text-anchor="${e.side === "left" ? "end" : "start"}" dy="0.32em" font-size="${fontSize}" ${HALO}`));
+  }
+  const dots = ends.map((e, k) => `<circle cx="${px(x(e.x))}" cy="${px(rowY(e.row))}" r="5.5" fill="${e.outcome.beyond ? "var(--theme-background, white)" : END_COLOR[e.end]}" stroke="${END_COLOR[e.end]}" stroke-width="2" class="sens-item" data-k="${k}" data-path="${esc(e.bar.input.path)}" data-value="${e.input}" data-end="${e.end}"/>`);
+  parts.push(`<g class="sens-ends">${dots.join("")}</g>`);
+  const chart = svgOf(width, height, parts.join(""));
+  const nodes = chart.querySelectorAll(".sens-ends > circle");
+  const say = (e: End) => `${e.bar.input.label} at ${e.label} (the ${e.end} end of its range): ${output === "value" ? "value per share " : output === "runway" ? "cash runs out " : "breaks even "}${scale.text(e.outcome)}, against ${scale.text(current)} now.`;
+  const items: Pickable[] = ends.map((e, k) => ({node: nodes[k]!, row: e.row, col: e.side === "left" ? 0 : 1, say: () => say(e), apply: () => onApply?.(e.bar.input.path, e.input)}));
   const status = pickable(chart, items, 0, `${FIRM_NAME[firm]}: ${ANSWER_NAME[output].toLowerCase()}, by input`);
-  const figure = html`<figure class="sens-chart" data-testid=${testId} data-current=${String(current.plotted)}>
+  return html`<figure class="sens-chart" data-testid=${testId} data-current=${String(current.plotted)}>
     ${tornadoLegend()}
     ${chart}
     ${status}
     <figcaption>${tornadoCaption(t, output, scale)}</figcaption>
   </figure>` as HTMLElement;
-  return figure;
-}
-
-const YEAR_MS = 365.25 * 864e5;
-
-/** Ticks that fit the axis: whole years (or steps of them), months on a short span; numbers about 60 px apart. */
-function axisTicks(output: SensitivityOutput, lo: number, hi: number, px: number): Plot.ScaleOptions {
-  if (output === "value") return {ticks: Math.max(2, Math.floor(px / 60)), tickFormat: formatTick};
-  const perYear = px / Math.max((hi - lo) / YEAR_MS, 1e-9);
-  if (perYear >= 2 * 70) return {ticks: perYear >= 4 * 70 ? "3 months" : "6 months", tickFormat: formatMonthOf};
-  const step = [1, 2, 5, 10].find((k) => k * perYear >= 40) ?? 20;
-  return {ticks: step === 1 ? "year" : `${step} years`, tickFormat: (d: Date) => String(d.getUTCFullYear())};
 }
 
 function tornadoLegend(): HTMLElement {
@@ -305,11 +314,12 @@ function tornadoLegend(): HTMLElement {
 function tornadoCaption(t: Tornado, output: SensitivityOutput, scale: Scale): string {
   const [top] = t.bars[output];
   const now = `Now: ${scale.text(t.current[output])}.`;
-  if (!top || top.swing === 0) return `${now} None of these inputs moves it across its range.`;
-  const name = top.input.label.charAt(0).toLowerCase() + top.input.label.slice(1);
-  const skipped = t.skipped.length ? ` Left out: ${t.skipped.map((s) => `${s.input.label.toLowerCase()} at ${inputValueText(s.input, s.value, t.firm)} (${s.reason})`).join("; ")}.` : "";
-  return `${now} ${name.charAt(0).toUpperCase() + name.slice(1)} moves it most: ${scale.text(top.low)} at ${inputValueText(top.input, top.input.low, t.firm)}, ${scale.text(top.high)} at ${inputValueText(top.input, top.input.high, t.firm)}.${skipped}`;
+  const skipped = t.skipped.length ? ` Left out: ${t.skipped.map((s) => `${lowerFirst(s.input.label)} at ${inputValueText(s.input, s.value, t.firm)} (${s.reason})`).join("; ")}.` : "";
+  if (!top || top.swing === 0) return `${now} None of these inputs moves it across its range.${skipped}`;
+  return `${now} ${top.input.label} moves it most: ${scale.text(top.low)} at ${inputValueText(top.input, top.input.low, t.firm)}, ${scale.text(top.high)} at ${inputValueText(top.input, top.input.high, t.firm)}.${skipped}`;
 }
+
+// ---- The heatmap ----
 
 export interface HeatmapOptions extends SensitivityView {
   width: number;
@@ -317,20 +327,27 @@ export interface HeatmapOptions extends SensitivityView {
   onApply?: (changes: [path: string, value: number][]) => void;
 }
 
-/** What each target is called in a caption, and its colour legend. */
+/** What each target is called in a caption. */
 const TARGET_TEXT: Record<Grid["target"], {met: string; missed: string}> = {
   "cash-lasts-to-break-even": {met: "cash lasts until break-even", missed: "cash runs out before the first month of break-even"},
-  "breaks-even-by-target": {met: "breaks even by the target year", missed: "breaks even after the target year, or never"},
-  "value-at-least-price": {met: "value per share at or above the price", missed: "value per share below the price"}
+  "breaks-even-by-target": {met: "it breaks even by the target year", missed: "it breaks even after the target year, or never"},
+  "value-at-least-price": {met: "value per share is at or above the price", missed: "value per share is below the price"}
 };
-
-let patternCount = 0;
 
 /** Axis tick format and label for an input: percentages for rates, plain numbers with the unit in the label. */
 function axisFormat(input: SwingInput, firm: FirmId): {tickFormat: (x: number) => string; label: string} {
   const unit = unitLabel(input.unit, FIRM_CURRENCY[firm]);
   const percent = input.unit === "fraction" || input.unit === "fractionPerYear";
   return {tickFormat: percent ? formatPercent : formatTick, label: `${input.label}${unit ? ` (${unit})` : ""}`};
+}
+
+/** A horizontal colour ramp with its label and ticks, `width` wide, at the top of a chart. */
+function colorLegend(color: (v: number) => string, domain: [number, number], ticks: readonly Tick[], label: string, width: number): string {
+  const id = `sens-ramp-${++idCount}`;
+  const stops = Array.from({length: 11}, (_, k) => `<stop offset="${k * 10}%" stop-color="${color(domain[0] + ((domain[1] - domain[0]) * k) / 10)}"/>`).join("");
+  const at = scaleLinear().domain(domain).range([0, width]);
+  const marks = ticks.map((t) => `<line x1="${px(at(t.at))}" x2="${px(at(t.at))}" y1="16" y2="32" stroke="currentColor"/>${text(at(t.at), 42, t.label, `text-anchor="middle"`)}`);
+  return `<g aria-hidden="true"><defs><linearGradient id="${id}">${stops}</linearGradient></defs>${text(0, 10, label, `font-weight="600"`)}<rect x="0" y="16" width="${px(width)}" height="10" fill="url(#${id})"/>${marks.join("")}</g>`;
 }
 
 /**
@@ -343,95 +360,97 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const firm = g.firm;
   const scale = answerScale(g.output, g, options);
   const n = g.x.values.length;
+  const currency = options.market ? (options.currency ?? "HKD") : "HKD";
+  const shown = (o: Outcome) => (g.output === "value" ? scale.toX(o.plotted) : o.plotted);
+  const price = scale.toX(g.price);
+  // Colour: months on one sequential scale (the horizon at its dark end); value diverging at the price.
+  let color: (v: number) => string;
+  let domain: [number, number];
+  let legendTicks: number[];
+  let legendLabel: string;
+  if (g.output === "value") {
+    const values = g.cells.flatMap((c) => (c.outcome ? [shown(c.outcome)] : []));
+    const reach = Math.max(1e-9, ...values.map((v) => Math.abs(v - price)));
+    domain = [price - reach, price + reach];
+    color = scaleDiverging(interpolateRdBu).domain([domain[0], price, domain[1]]);
+    legendTicks = scaleLinear().domain(domain).ticks(5);
+    legendLabel = `Value per share (${currencySymbol(currency)}); white: the price`;
+  } else {
+    domain = [0, g.horizonMonths];
+    color = scaleSequential(interpolateYlGnBu).domain(domain);
+    legendTicks = [0, 36, 72, 108, 144, g.horizonMonths];
+    legendLabel = `${g.output === "runway" ? "Runway" : "Break-even"}, months after ${formatMonthYear(dateAfterMonths(g.startMonth, 0))}`;
+  }
+  const legendWidth = Math.min(300, width - 16);
+  const legendHeight = 56;
+  const margin = {top: legendHeight + 22, right: 12, bottom: 40, left: 50};
+  const plotHeight = Math.round(Math.min(340, Math.max(220, (width - margin.left - margin.right) * (width < 520 ? 0.9 : 0.75))));
+  const height = margin.top + plotHeight + margin.bottom;
   const half = (axis: Grid["x"], v: number) => (axis.step > 0 ? axis.step / 2 : Math.max(Math.abs(v) * 0.05, 0.005));
-  const shown = (o: Outcome) => (g.output === "value" ? (scale.toX(o.plotted) as number) : o.plotted);
-  const rows = g.cells.map((c) => ({...c, x1: c.x - half(g.x, c.x), x2: c.x + half(g.x, c.x), y1: c.y - half(g.y, c.y), y2: c.y + half(g.y, c.y), fill: c.outcome ? shown(c.outcome) : null}));
-  const at = (i: number, j: number) => rows[i * n + j]!;
-  // The boundary: an edge between a cell that meets the target and one that does not.
-  const edges: {x1: number; y1: number; x2: number; y2: number}[] = [];
+  const xDomain: [number, number] = [g.x.values[0]! - half(g.x, g.x.values[0]!), g.x.values[n - 1]! + half(g.x, g.x.values[n - 1]!)];
+  const yDomain: [number, number] = [g.y.values[0]! - half(g.y, g.y.values[0]!), g.y.values[n - 1]! + half(g.y, g.y.values[n - 1]!)];
+  const x = scaleLinear().domain(xDomain).range([margin.left, width - margin.right]);
+  const y = scaleLinear().domain(yDomain).range([margin.top + plotHeight, margin.top]);
+  const box = (c: GridCell) => {
+    const [x1, x2] = [x(c.x - half(g.x, c.x)), x(c.x + half(g.x, c.x))];
+    const [y1, y2] = [y(c.y + half(g.y, c.y)), y(c.y - half(g.y, c.y))];
+    return {x1, x2, y1, y2};
+  };
+  const boxes = g.cells.map(box);
+  const drawn = g.cells.filter((c) => c.outcome !== null);
+  const cellMarks = drawn.map((c, k) => {
+    const b = boxes[c.i * n + c.j]!;
+    return `<rect x="${px(b.x1)}" y="${px(b.y1)}" width="${px(b.x2 - b.x1)}" height="${px(b.y2 - b.y1)}" fill="${color(shown(c.outcome!))}" class="sens-item" data-k="${k}" data-x="${c.x}" data-y="${c.y}"${c.met ? ` data-met=""` : ""}/>`;
+  });
+  // The cells that miss the target, hatched (one path); the boundary: edges between a cell that meets it and one that does not.
+  const met = (i: number, j: number) => g.cells[i * n + j]!.met === true;
+  const missed = g.cells.map((c, k) => (c.met === true ? "" : `M${px(boxes[k]!.x1)},${px(boxes[k]!.y1)}H${px(boxes[k]!.x2)}V${px(boxes[k]!.y2)}H${px(boxes[k]!.x1)}Z`)).join("");
+  let edges = "";
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const c = at(i, j);
-      if (i + 1 < n && (c.met === true) !== (at(i + 1, j).met === true)) edges.push({x1: c.x2, y1: c.y1, x2: c.x2, y2: c.y2});
-      if (j + 1 < n && (c.met === true) !== (at(i, j + 1).met === true)) edges.push({x1: c.x1, y1: c.y2, x2: c.x2, y2: c.y2});
+      const b = boxes[i * n + j]!;
+      if (i + 1 < n && met(i, j) !== met(i + 1, j)) edges += `M${px(b.x2)},${px(b.y1)}V${px(b.y2)}`;
+      if (j + 1 < n && met(i, j) !== met(i, j + 1)) edges += `M${px(b.x1)},${px(b.y1)}H${px(b.x2)}`;
     }
   }
-  const missed = rows.filter((c) => c.met !== true);
+  const hatch = `sens-hatch-${++idCount}`;
   const xAxis = axisFormat(g.x.input, firm);
   const yAxis = axisFormat(g.y.input, firm);
-  const currency = options.market ? (options.currency ?? "HKD") : "HKD";
-  const legendWidth = Math.min(300, width - 16);
-  const price = scale.toX(g.price) as number;
-  const color: Plot.ScaleOptions =
-    g.output === "value"
-      ? {type: "diverging", scheme: "RdBu", pivot: price, label: `Value per share (${currencySymbol(currency)}); white: the price`, tickFormat: formatTick}
-      : {type: "linear", scheme: "YlGnBu", domain: [0, g.horizonMonths], label: `${g.output === "runway" ? "Runway" : "Break-even"}, months after ${formatMonthYear(dateAfterMonths(g.startMonth, 0))}`, tickFormat: (m: number) => (m >= g.horizonMonths ? `${m}+` : formatTick(m))};
-  const id = `sens-hatch-${++patternCount}`;
-  const hatch: Plot.RenderFunction = () => {
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "defs");
-    svg.innerHTML = `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0.6" y1="0" x2="0.6" y2="6" stroke="black" stroke-width="1.2" stroke-opacity="0.4"/><line x1="1.8" y1="0" x2="1.8" y2="6" stroke="white" stroke-width="1.2" stroke-opacity="0.5"/></pattern>`;
-    return svg as unknown as SVGElement;
-  };
-  const rendered: Element[][] = [];
+  const xTicks = x.ticks(Math.max(3, Math.floor((width - margin.left - margin.right) / 70))).map((v) => ({at: x(v), label: xAxis.tickFormat(v)}));
+  const yTicks = y.ticks(Math.max(3, Math.floor(plotHeight / 40))).map((v) => ({at: y(v), label: yAxis.tickFormat(v)}));
+  const [cx, cy] = [x(g.current.x), y(g.current.y)];
   const nowLeft = g.current.x > (g.x.values[0]! + g.x.values[n - 1]!) / 2;
-  const compact = width < 520;
-  const height = Math.round(Math.min(420, Math.max(260, width * (compact ? 0.85 : 0.7))));
-  const plot = Plot.plot({
-    width,
-    height,
-    marginLeft: 50,
-    marginBottom: 40,
-    marginTop: 26,
-    marginRight: 12,
-    x: {label: `${xAxis.label} →`, tickFormat: xAxis.tickFormat, labelAnchor: "right", ticks: Math.max(3, Math.floor(width / 90))},
-    y: {label: `↑ ${yAxis.label}`, tickFormat: yAxis.tickFormat, labelAnchor: "top"},
-    color,
-    marks: [
-      hatch,
-      Plot.rect(rows.filter((c) => c.fill !== null), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "fill", shapeRendering: "crispEdges", render: collect(rendered)}),
-      Plot.rect(missed, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, render: inert}),
-      Plot.link(edges, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "var(--theme-background, white)", strokeWidth: 4.5, render: inert}),
-      Plot.link(edges, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "currentColor", strokeWidth: 2, render: inert}),
-      Plot.dot([g.current], {x: "x", y: "y", r: 7, stroke: "var(--theme-background, white)", strokeWidth: 5, render: inert}),
-      Plot.dot([g.current], {x: "x", y: "y", r: 7, stroke: "currentColor", strokeWidth: 2.5, fill: "none", render: inert}),
-      // "now" beside the ring, on the side with more room.
-      Plot.text([g.current], {x: "x", y: "y", text: () => "now", dx: nowLeft ? -12 : 12, textAnchor: nowLeft ? "end" : "start", fontSize: 10.5, fontWeight: 700, fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke", render: inert})
-    ]
-  }) as unknown as SVGSVGElement & Plot.Plot;
-  const svg = plot;
-  const legend = plot.legend("color", {width: legendWidth});
-  const cellNodes = rendered[0] ?? [];
-  const drawn = rows.filter((c) => c.fill !== null);
+  const body = [
+    `<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0.6" y1="0" x2="0.6" y2="6" stroke="black" stroke-width="1.2" stroke-opacity="0.4"/><line x1="1.8" y1="0" x2="1.8" y2="6" stroke="white" stroke-width="1.2" stroke-opacity="0.5"/></pattern></defs>`,
+    `<g transform="translate(8,0)">${colorLegend(color, domain, legendTicks.map((v) => ({at: v, label: g.output !== "value" && v >= g.horizonMonths ? `${v}+` : formatTick(v)})), legendLabel, legendWidth)}</g>`,
+    `<g class="sens-cells" shape-rendering="crispEdges">${cellMarks.join("")}</g>`,
+    `<path d="${missed}" fill="url(#${hatch})" pointer-events="none"/>`,
+    `<path d="${edges}" fill="none" stroke="var(--theme-background, white)" stroke-width="4.5" stroke-linecap="square" pointer-events="none"/>`,
+    `<path d="${edges}" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="square" pointer-events="none"/>`,
+    `<circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="var(--theme-background, white)" stroke-width="5" pointer-events="none"/>`,
+    `<circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="currentColor" stroke-width="2.5" pointer-events="none"/>`,
+    text(nowLeft ? cx - 12 : cx + 12, cy, "now", `text-anchor="${nowLeft ? "end" : "start"}" dy="0.32em" font-size="10.5" font-weight="700" pointer-events="none" ${HALO}`),
+    bottomAxis(xTicks, margin.top + plotHeight, margin.top, width - margin.right, `${xAxis.label} →`, false),
+    leftAxis(yTicks, margin.left, margin.top, yAxis.label)
+  ].join("");
+  const svg = svgOf(width, height, body);
+  const nodes = svg.querySelectorAll(".sens-cells > rect");
   const describe = (c: GridCell) =>
-    `${g.x.input.label} ${inputValueText(g.x.input, c.x, firm)}, ${g.y.input.label.toLowerCase()} ${inputValueText(g.y.input, c.y, firm)}: ${g.output === "runway" ? "cash runs out " : g.output === "breakEven" ? "breaks even " : "value per share "}${scale.text(c.outcome!)}; ${c.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}.`;
-  const items: Pickable[] = drawn.map((c, k) => {
-    const node = cellNodes[k]!;
-    node.setAttribute("data-x", String(c.x));
-    node.setAttribute("data-y", String(c.y));
-    if (c.met) node.setAttribute("data-met", "");
-    return {node, row: n - 1 - c.j, col: c.i, say: () => `${describe(c)} Enter applies both.`, apply: () => onApply?.([[g.x.input.path, c.x], [g.y.input.path, c.y]])};
-  });
-  // Start the keyboard at the cell nearest the scenario's own point.
-  const nearest = (axis: Grid["x"], v: number) => axis.values.reduce((best, x, k) => (Math.abs(x - v) < Math.abs(axis.values[best]! - v) ? k : best), 0);
-  const startCell = drawn.findIndex((c) => c.i === nearest(g.x, g.current.x) && c.j === nearest(g.y, g.current.y));
-  const status = pickable(svg, items, startCell, `${FIRM_NAME[firm]}: ${ANSWER_NAME[g.output].toLowerCase()} by ${g.x.input.label.toLowerCase()} and ${g.y.input.label.toLowerCase()}`);
-  // The hover tip: formatted for the cell under the pointer only.
-  svg.addEventListener("pointerover", (event) => {
-    const node = (event.target as Element).closest?.("[data-k]");
-    if (node && !node.querySelector("title")) {
-      const c = drawn[Number(node.getAttribute("data-k"))];
-      if (c) node.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title")).textContent = `${describe(c)} Click to apply.`;
-    }
-  });
-  const metCount = rows.filter((c) => c.met === true).length;
-  const skippedCount = rows.filter((c) => c.met === null).length;
+    `${g.x.input.label} ${inputValueText(g.x.input, c.x, firm)}, ${lowerFirst(g.y.input.label)} ${inputValueText(g.y.input, c.y, firm)}: ${g.output === "runway" ? "cash runs out " : g.output === "breakEven" ? "breaks even " : "value per share "}${scale.text(c.outcome!)}; ${c.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}.`;
+  const items: Pickable[] = drawn.map((c, k) => ({node: nodes[k]!, row: n - 1 - c.j, col: c.i, say: () => describe(c), apply: () => onApply?.([[g.x.input.path, c.x], [g.y.input.path, c.y]])}));
+  // The keyboard starts at the cell nearest the scenario's own point.
+  const nearest = (axis: Grid["x"], v: number) => axis.values.reduce((best, a, k) => (Math.abs(a - v) < Math.abs(axis.values[best]! - v) ? k : best), 0);
+  const [startI, startJ] = [nearest(g.x, g.current.x), nearest(g.y, g.current.y)];
+  const startCell = drawn.findIndex((c) => c.i === startI && c.j === startJ);
+  const status = pickable(svg, items, startCell, `${FIRM_NAME[firm]}: ${ANSWER_NAME[g.output].toLowerCase()} by ${lowerFirst(g.x.input.label)} and ${lowerFirst(g.y.input.label)}`);
+  const metCount = g.cells.filter((c) => c.met === true).length;
+  const skippedCount = g.cells.filter((c) => c.met === null).length;
   const basis = (a: SwingInput) => (a.basis === "range" ? "the input's range in the scenario" : "the input's plausible range");
   const legendNote = g.output === "value" ? `Colour: value per share; white at the price, ${formatPerShare(price, currency)}.` : `Colour: months from the ${formatMonthYear(dateAfterMonths(g.startMonth, 0))} baseline; ${g.horizonMonths}+ means never within the projection (to ${formatMonthYear(g.horizonMonth)}).`;
   return html`<figure class="sens-chart" data-testid=${`heatmap-${firm}-${g.output}`} data-current-x=${String(g.current.x)} data-current-y=${String(g.current.y)} data-met-count=${String(metCount)}>
-    ${legend}
-    ${plot}
+    ${svg}
     ${status}
-    <figcaption>${legendNote} The line bounds the cells where ${TARGET_TEXT[g.target].met} (${metCount} of ${rows.length}); hatched cells miss it. The ring is the scenario now: ${scale.text(g.current.outcome)}, ${g.current.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}. Each axis spans ${g.x.input.basis === g.y.input.basis ? basis(g.x.input) : `${basis(g.x.input)} (${lowerFirst(g.x.input.label)}) or ${basis(g.y.input)}`}${skippedCount ? `; ${skippedCount} cells are blank because their inputs do not fit together` : ""}.</figcaption>
+    <figcaption>${legendNote} The line bounds the cells where ${TARGET_TEXT[g.target].met} (${metCount} of ${g.cells.length}); hatched cells miss it. The ring is the scenario now: ${scale.text(g.current.outcome)}; ${g.current.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}. Each axis spans ${g.x.input.basis === g.y.input.basis ? basis(g.x.input) : `${basis(g.x.input)} (${lowerFirst(g.x.input.label)}) or ${basis(g.y.input)}`}${skippedCount ? `; ${skippedCount} cells are blank because their inputs do not fit together` : ""}.</figcaption>
   </figure>` as HTMLElement;
 }
 
@@ -461,8 +480,6 @@ export function gridOf(scenario: Scenario, firm: FirmId, xPath: string, yPath: s
   gridMemo.set(id, {key, result});
   return result;
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Which ranges the charts swing, per firm, and where the probabilities are. */
 export function rangesNote(scenario: Scenario): HTMLElement {

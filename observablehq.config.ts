@@ -22,6 +22,7 @@ export default {
     {name: "MiniMax", path: "/minimax"},
     {name: "Valuation", path: "/valuation"},
     {name: "Risk", path: "/risk"},
+    {name: "Sensitivity", path: "/sensitivity"},
     {name: "Unit economics", path: "/unit-economics"},
     {name: "Sources", path: "/sources"},
     {name: "Method", path: "/method"},

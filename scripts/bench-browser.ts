@@ -1,5 +1,6 @@
 // Browser benchmarks on the built site: input-to-update latency in Chromium, and each page's JavaScript.
 //   npm run build && npm run bench:browser
+// Also the Risk page: range edit → first estimate and full count (Monte Carlo in workers), and the goal seek.
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -9,7 +10,7 @@ import {ROOT} from "../src/data/read.ts";
 import {serve} from "../tests/browser/server.ts";
 
 const DIST = join(ROOT, "dist");
-const PAGES = ["index", "zhipu", "minimax", "valuation", "unit-economics", "sources", "method", "glossary"];
+const PAGES = ["index", "zhipu", "minimax", "valuation", "risk", "unit-economics", "sources", "method", "glossary"];
 
 /** The JavaScript a page loads: its module preloads (Framework lists every static import). */
 function pageScripts(page: string): string[] {
@@ -100,3 +101,130 @@ for (const [path, field, values] of [
   const long = samples[0]!.longTasks;
   console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
 }
+
+/**
+ * The Risk page: each of `ranges` typed into Zhipu's burn range and applied with Enter; for each, the
+ * time from the keydown to the first estimate shown (both firms' cards say 10,000 paths) and to the
+ * full count shown (the status says final, both cards 100,000 paths), as performance marks in the page.
+ * Also the runner's own times from the status line (from its run start to each worker's reply), and
+ * every main-thread task of 50 ms or more while the runs go.
+ */
+async function riskLatency(ranges: string[]) {
+  const browser = await launch();
+  const {server, url} = await serve(DIST);
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await page.goto(`${url}/risk?scenario=base`, {waitUntil: "networkidle"});
+  await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: 120_000});
+  await page.waitForTimeout(500);
+  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate("globalThis.__name = (f) => f");
+  const result = await page.evaluate(async (ranges) => {
+    const longTasks: {start: number; duration: number}[] = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
+    const begin = performance.now();
+    const cards = () => [...document.querySelectorAll("ul.probabilities + p")].map((p) => p.textContent ?? "");
+    const samples: {first: number; full: number; runnerFirst: number; runnerFull: number}[] = [];
+    for (const [i, range] of ranges.entries()) {
+      const input = document.querySelector<HTMLInputElement>('input[data-range="zhipu.burnNow"]')!;
+      input.value = range;
+      let first = 0;
+      let full = 0;
+      const done = new Promise<void>((resolve) => {
+        const check = () => {
+          const shown = cards();
+          if (!first && shown.length === 2 && shown.every((t) => t.startsWith("10,000 paths"))) {
+            performance.mark(`risk-first-${i}`);
+            first = performance.now();
+          }
+          const status = document.querySelector('[data-testid="risk-status"]');
+          if (first && !full && status?.getAttribute("data-final") === "true" && shown.every((t) => t.startsWith("100,000 paths"))) {
+            performance.mark(`risk-full-${i}`);
+            full = performance.now();
+            observer.disconnect();
+            resolve();
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.querySelector("main")!, {subtree: true, childList: true, characterData: true, attributes: true});
+      });
+      performance.mark(`risk-change-${i}`);
+      const start = performance.now();
+      input.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+      await Promise.race([done, new Promise((r) => setTimeout(r, 120_000))]);
+      const status = document.querySelector('[data-testid="risk-status"]')?.textContent ?? "";
+      const runner = status.match(/in (\d+) ms, all paths in (\d+) ms/);
+      samples.push({first: first - start, full: full - start, runnerFirst: Number(runner?.[1] ?? NaN), runnerFull: Number(runner?.[2] ?? NaN)});
+      performance.measure(`risk-first-${i}`, `risk-change-${i}`, `risk-first-${i}`);
+      performance.measure(`risk-full-${i}`, `risk-change-${i}`, `risk-full-${i}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
+    return {samples, longTasks: longTasks.filter((t) => t.start >= begin).map((t) => t.duration)};
+  }, ranges);
+  await browser.close();
+  server.close();
+  return result;
+}
+
+/** The Risk page's goal seek at the default 100,000 paths: click on Solve to every lever of both firms answered and checked. */
+async function goalSeekTimes(repeats: number) {
+  const browser = await launch();
+  const {server, url} = await serve(DIST);
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await page.goto(`${url}/risk?scenario=base`, {waitUntil: "networkidle"});
+  await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: 120_000});
+  await page.waitForTimeout(500);
+  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate("globalThis.__name = (f) => f");
+  const result = await page.evaluate(async (repeats) => {
+    const longTasks: {start: number; duration: number}[] = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
+    const begin = performance.now();
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Solve for both firms")!;
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      let solving = false;
+      let end = 0;
+      const done = new Promise<void>((resolve) => {
+        const check = () => {
+          const rows = [...document.querySelectorAll('[data-testid^="goal-"] tr[data-lever]')].map((r) => r.textContent ?? "");
+          // A repeat first redraws every row as "solving…"; only after that can all be answered.
+          if (rows.some((t) => t.includes("solving…"))) solving = true;
+          if (solving && rows.length === 6 && rows.every((t) => !/solving…|checking…/.test(t))) {
+            end = performance.now();
+            performance.mark(`goal-done-${i}`);
+            observer.disconnect();
+            resolve();
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.querySelector("main")!, {subtree: true, childList: true, characterData: true});
+      });
+      performance.mark(`goal-click-${i}`);
+      const start = performance.now();
+      button.click();
+      await Promise.race([done, new Promise((r) => setTimeout(r, 300_000))]);
+      times.push(end ? end - start : NaN);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return {times, longTasks: longTasks.filter((t) => t.start >= begin).map((t) => t.duration)};
+  }, repeats);
+  await browser.close();
+  server.close();
+  return result;
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+console.log("\nRisk page: Zhipu burn range edited (input + Enter) → Monte Carlo in two workers (100,000 paths, first estimate from 10,000)");
+const risk = await riskLatency(["uniform(150,250)", "uniform(140,260)", "uniform(160,240)", "uniform(130,270)", "uniform(170,230)"]);
+const pick = (key: keyof (typeof risk.samples)[number]) => risk.samples.map((s) => s[key]);
+console.log(`runs                                  ${risk.samples.length}`);
+console.log(`to first estimate shown, median ms    ${ms(median(pick("first")))}   (each: ${pick("first").map(ms).join(", ")})`);
+console.log(`to full count shown, median ms        ${ms(median(pick("full")))}   (each: ${pick("full").map(ms).join(", ")})`);
+console.log(`runner's own first / full, median ms  ${ms(median(pick("runnerFirst")))} / ${ms(median(pick("runnerFull")))}   (status line: from the run's start to the slower worker's reply)`);
+console.log(`main-thread tasks ≥ 50 ms during runs ${risk.longTasks.length}${risk.longTasks.length ? `, longest ${ms(Math.max(...risk.longTasks))} ms (${risk.longTasks.map(ms).join(", ")})` : ", longest: none"}`);
+console.log("\nRisk page: goal seek (P(cash-out first) ≤ 10 %, both firms, 100,000 paths) → every lever answered and checked");
+const goal = await goalSeekTimes(3);
+console.log(`click to all answers shown, median ms ${ms(median(goal.times))}   (each: ${goal.times.map(ms).join(", ")})`);
+console.log(`main-thread tasks ≥ 50 ms             ${goal.longTasks.length}${goal.longTasks.length ? `, longest ${ms(Math.max(...goal.longTasks))} ms` : ", longest: none"}`);

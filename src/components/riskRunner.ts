@@ -105,19 +105,33 @@ export class RiskRunner extends EventTarget {
     this.dispatchEvent(new Event("change"));
   }
 
-  /** Runs on the store's scenario now and after every change; a burst of changes (typing, a preset) starts one run, in the next frame. */
-  follow(store: EventTarget & {scenario: Scenario}): void {
+  /**
+   * Runs on the store's scenario now and after every change. A burst of changes (typing, a preset)
+   * starts one run, in the next frame; with `quietMs`, only once the changes have paused that long, so
+   * a page whose sliders move fast (the overview) does not keep both cores busy while they move.
+   */
+  follow(store: EventTarget & {scenario: Scenario}, options: {quietMs?: number} = {}): void {
     let pending = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const start = () => {
+      pending = false;
+      this.run(store.scenario);
+    };
     const rerun = () => {
+      if (options.quietMs) {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          start();
+        }, options.quietMs);
+        return;
+      }
       if (pending) return;
       pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        this.run(store.scenario);
-      });
+      requestAnimationFrame(start);
     };
     store.addEventListener("change", rerun);
-    rerun();
+    start();
   }
 
   /** Seeks the lever values that meet `goal` for both firms, on the current scenario's paths. */

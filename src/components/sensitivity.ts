@@ -128,80 +128,93 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 // ---- Picking by pointer and keyboard ----
 
-/** One focusable, clickable item of a chart: its element, its place for the arrow keys, what it says, what it does. */
+/** One item of a chart to pick: its place for the arrow keys, what it says, what it does. */
 interface Pickable {
-  node: Element;
   row: number;
   col: number;
   say: () => string;
   apply: () => void;
 }
 
+interface Picking {
+  /** The item under a pointer event, or −1. */
+  hit: (event: MouseEvent) => number;
+  /** Shows item k as the keyboard's (null: none). */
+  mark: (k: number | null) => void;
+}
+
 /**
- * Makes a drawn chart pickable: a click on an item applies it; the chart is one tab stop in which
- * the arrow keys move between items (rows and columns) and Enter or Space applies the one shown.
- * Item k's element carries data-k="k" and the class sens-item (written in the markup: cheaper than here).
+ * Makes a drawn chart pickable: a click on an item applies it, the pointer shows what it would
+ * apply; the chart is one tab stop in which the arrow keys move between items (rows and columns)
+ * and Enter or Space applies the one shown.
  */
-function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: string): HTMLElement {
+function pickable(svg: SVGSVGElement, items: Pickable[], start: number, label: string, picking: Picking): HTMLElement {
   const status = html`<p class="sens-status muted" aria-live="polite"></p>` as HTMLElement;
   svg.setAttribute("tabindex", "0");
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", `${label}. Arrow keys pick, Enter applies.`);
   svg.classList.add("sens-pickable");
   let active = Math.min(Math.max(0, start), items.length - 1);
-  const clear = () => {
-    for (const node of svg.querySelectorAll(".sens-active")) node.classList.remove("sens-active");
-  };
   const show = () => {
-    clear();
     const item = items[active];
-    if (!item) return;
-    item.node.classList.add("sens-active");
-    status.textContent = item.say();
+    picking.mark(item ? active : null);
+    status.textContent = item ? item.say() : "";
   };
-  svg.addEventListener("click", (event) => {
-    const node = (event.target as Element).closest?.("[data-k]");
-    if (node && svg.contains(node)) items[Number(node.getAttribute("data-k"))]?.apply();
-  });
-  // A tooltip for the item under the pointer, written only for it.
-  svg.addEventListener("pointerover", (event) => {
-    const node = (event.target as Element).closest?.("[data-k]");
-    if (node && !node.querySelector("title")) node.appendChild(document.createElementNS(SVG_NS, "title")).textContent = `${items[Number(node.getAttribute("data-k"))]?.say() ?? ""} Click to apply.`;
+  svg.addEventListener("click", (event) => items[picking.hit(event)]?.apply());
+  // The tooltip: one title, written for the item under the pointer only.
+  const tip = document.createElementNS(SVG_NS, "title");
+  let tipped = -1;
+  svg.addEventListener("pointermove", (event) => {
+    const k = picking.hit(event);
+    const target = event.target as Element;
+    if (k < 0 || (k === tipped && tip.parentNode === target)) return;
+    tipped = k;
+    tip.textContent = `${items[k]!.say()} Click to apply.`;
+    target.appendChild(tip);
   });
   svg.addEventListener("focus", show);
   svg.addEventListener("blur", () => {
-    clear();
+    picking.mark(null);
     status.textContent = "";
   });
   svg.addEventListener("keydown", (event) => {
     const item = items[active];
     if (!item) return;
-    const move = (dr: number, dc: number) => {
-      // The nearest item that way: along the same row or column first.
-      let best = -1;
-      let bestScore = Infinity;
-      items.forEach((other, k) => {
-        const r = other.row - item.row;
-        const c = other.col - item.col;
-        if ((dr !== 0 && Math.sign(r) !== dr) || (dc !== 0 && Math.sign(c) !== dc)) return;
-        const score = dr !== 0 ? Math.abs(r) * 1000 + Math.abs(c) : Math.abs(c) * 1000 + Math.abs(r);
-        if (score < bestScore) [best, bestScore] = [k, score];
-      });
-      if (best >= 0) active = best;
-    };
-    const moves: Record<string, [number, number]> = {ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1]};
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       item.apply();
       return;
     }
-    const step = moves[event.key];
+    const step = ({ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1]} as Record<string, [number, number]>)[event.key];
     if (!step) return;
     event.preventDefault();
-    move(...step);
+    // The nearest item that way: along the same row or column first.
+    const [dr, dc] = step;
+    let bestScore = Infinity;
+    items.forEach((other, k) => {
+      const r = other.row - item.row;
+      const c = other.col - item.col;
+      if ((dr !== 0 && Math.sign(r) !== dr) || (dc !== 0 && Math.sign(c) !== dc)) return;
+      const score = dr !== 0 ? Math.abs(r) * 1000 + Math.abs(c) : Math.abs(c) * 1000 + Math.abs(r);
+      if (score < bestScore) [active, bestScore] = [k, score];
+    });
     show();
   });
   return status;
+}
+
+/** Picking by element: item k is the element with data-k="k"; the keyboard's item takes the class sens-active. */
+function byElement(svg: SVGSVGElement): Picking {
+  return {
+    hit: (event) => {
+      const node = (event.target as Element).closest?.("[data-k]");
+      return node && svg.contains(node) ? Number(node.getAttribute("data-k")) : -1;
+    },
+    mark: (k) => {
+      for (const node of svg.querySelectorAll(".sens-active")) node.classList.remove("sens-active");
+      if (k !== null) svg.querySelector(`[data-k="${k}"]`)?.classList.add("sens-active");
+    }
+  };
 }
 
 // ---- The tornado ----
@@ -273,8 +286,8 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const x = scaleLinear().domain([lo, hi]).range([left, right]); // times as milliseconds: a utc scale is this same line
   const rowY = (row: number) => top + rowHeight * row + 29; // the bar's centre; its name sits above it
   const parts: string[] = [bottomAxis(axisTicks(scale, x, lo, hi, right - left), axisY, top - 6, width - 8, scale.label)];
-  if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, axisY - 4, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
-  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${scale.text({value: t.price, plotted: t.price, beyond: false})}`, `font-size="9.5" fill="${PRICE_COLOR}"`));
+  if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, top - 6, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
+  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${scale.text({value: t.price, plotted: t.price, beyond: false})}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
   bars.forEach((bar, row) => {
     const y = rowY(row);
     // The longer segment first, so that when both ends lie on one side the shorter shows on top.
@@ -290,10 +303,9 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const dots = ends.map((e, k) => `<circle cx="${px(x(e.x))}" cy="${px(rowY(e.row))}" r="5.5" fill="${e.outcome.beyond ? "var(--theme-background, white)" : END_COLOR[e.end]}" stroke="${END_COLOR[e.end]}" stroke-width="2" class="sens-item" data-k="${k}" data-path="${esc(e.bar.input.path)}" data-value="${e.input}" data-end="${e.end}"/>`);
   parts.push(`<g class="sens-ends">${dots.join("")}</g>`);
   const chart = svgOf(width, height, parts.join(""));
-  const nodes = chart.querySelectorAll(".sens-ends > circle");
   const say = (e: End) => `${e.bar.input.label} at ${e.label} (the ${e.end} end of its range): ${output === "value" ? "value per share " : output === "runway" ? "cash runs out " : "breaks even "}${scale.text(e.outcome)}, against ${scale.text(current)} now.`;
-  const items: Pickable[] = ends.map((e, k) => ({node: nodes[k]!, row: e.row, col: e.side === "left" ? 0 : 1, say: () => say(e), apply: () => onApply?.(e.bar.input.path, e.input)}));
-  const status = pickable(chart, items, 0, `${FIRM_NAME[firm]}: ${ANSWER_NAME[output].toLowerCase()}, by input`);
+  const items: Pickable[] = ends.map((e) => ({row: e.row, col: e.side === "left" ? 0 : 1, say: () => say(e), apply: () => onApply?.(e.bar.input.path, e.input)}));
+  const status = pickable(chart, items, 0, `${FIRM_NAME[firm]}: ${ANSWER_NAME[output].toLowerCase()}, by input`, byElement(chart));
   return html`<figure class="sens-chart" data-testid=${testId} data-current=${String(current.plotted)}>
     ${tornadoLegend()}
     ${chart}
@@ -350,6 +362,36 @@ function colorLegend(color: (v: number) => string, domain: [number, number], tic
   return `<g aria-hidden="true"><defs><linearGradient id="${id}">${stops}</linearGradient></defs>${text(0, 10, label, `font-weight="600"`)}<rect x="0" y="16" width="${px(width)}" height="10" fill="url(#${id})"/>${marks.join("")}</g>`;
 }
 
+let canvasContext: CanvasRenderingContext2D | null | undefined;
+/** One small canvas for every heatmap (a new one per chart costs more than drawing it); null without a canvas. */
+function cellsCanvas(): CanvasRenderingContext2D | null {
+  if (canvasContext === undefined) {
+    try {
+      canvasContext = document.createElement("canvas").getContext("2d");
+    } catch {
+      canvasContext = null; // a DOM without canvas (jsdom) may throw "not implemented"
+    }
+  }
+  return canvasContext;
+}
+
+/**
+ * The grid's cells as an SVG image of n × n pixels (column i, row j from the bottom), stretched over
+ * the plot and drawn without smoothing; null where the browser has no canvas (a test's DOM).
+ */
+function cellsImage(g: Grid, colorOf: (c: GridCell) => string, x: number, y: number, width: number, height: number): string | null {
+  const n = g.x.values.length;
+  const context = cellsCanvas();
+  if (!context) return null;
+  context.canvas.width = context.canvas.height = n; // also clears it
+  for (const c of g.cells) {
+    if (!c.outcome) continue;
+    context.fillStyle = colorOf(c);
+    context.fillRect(c.i, n - 1 - c.j, 1, 1);
+  }
+  return `<image href="${context.canvas.toDataURL()}" x="${px(x)}" y="${px(y)}" width="${px(width)}" height="${px(height)}" preserveAspectRatio="none" style="image-rendering: pixelated" pointer-events="none"/>`;
+}
+
 /**
  * One firm's answer over a grid of two inputs: each cell coloured by the answer (a legend with its
  * unit), the cells that miss the target hatched and the boundary of those that meet it drawn as a
@@ -391,17 +433,12 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const yDomain: [number, number] = [g.y.values[0]! - half(g.y, g.y.values[0]!), g.y.values[n - 1]! + half(g.y, g.y.values[n - 1]!)];
   const x = scaleLinear().domain(xDomain).range([margin.left, width - margin.right]);
   const y = scaleLinear().domain(yDomain).range([margin.top + plotHeight, margin.top]);
-  const box = (c: GridCell) => {
-    const [x1, x2] = [x(c.x - half(g.x, c.x)), x(c.x + half(g.x, c.x))];
-    const [y1, y2] = [y(c.y + half(g.y, c.y)), y(c.y - half(g.y, c.y))];
-    return {x1, x2, y1, y2};
-  };
-  const boxes = g.cells.map(box);
-  const drawn = g.cells.filter((c) => c.outcome !== null);
-  const cellMarks = drawn.map((c, k) => {
-    const b = boxes[c.i * n + c.j]!;
-    return `<rect x="${px(b.x1)}" y="${px(b.y1)}" width="${px(b.x2 - b.x1)}" height="${px(b.y2 - b.y1)}" fill="${color(shown(c.outcome!))}" class="sens-item" data-k="${k}" data-x="${c.x}" data-y="${c.y}"${c.met ? ` data-met=""` : ""}/>`;
-  });
+  // Cell (i, j) is column i from the left, row j from the bottom: the axes' values are evenly spaced.
+  const [left, top] = [x(xDomain[0]), y(yDomain[1])];
+  const [cellW, cellH] = [(x(xDomain[1]) - left) / n, (y(yDomain[0]) - top) / n];
+  const boxes = g.cells.map((c) => ({x1: left + c.i * cellW, x2: left + (c.i + 1) * cellW, y1: top + (n - 1 - c.j) * cellH, y2: top + (n - c.j) * cellH}));
+  // The cells, as one image of n × n pixels scaled up (hundreds of rects cost a redraw ~10 ms), or as rects where there is no canvas.
+  const cellsMark = cellsImage(g, (c) => color(shown(c.outcome!)), left, top, cellW * n, cellH * n) ?? `<g shape-rendering="crispEdges">${g.cells.map((c, k) => (c.outcome ? `<rect x="${px(boxes[k]!.x1)}" y="${px(boxes[k]!.y1)}" width="${px(cellW)}" height="${px(cellH)}" fill="${color(shown(c.outcome))}"/>` : "")).join("")}</g>`;
   // The cells that miss the target, hatched (one path); the boundary: edges between a cell that meets it and one that does not.
   const met = (i: number, j: number) => g.cells[i * n + j]!.met === true;
   const missed = g.cells.map((c, k) => (c.met === true ? "" : `M${px(boxes[k]!.x1)},${px(boxes[k]!.y1)}H${px(boxes[k]!.x2)}V${px(boxes[k]!.y2)}H${px(boxes[k]!.x1)}Z`)).join("");
@@ -423,7 +460,7 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const body = [
     `<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0.6" y1="0" x2="0.6" y2="6" stroke="black" stroke-width="1.2" stroke-opacity="0.4"/><line x1="1.8" y1="0" x2="1.8" y2="6" stroke="white" stroke-width="1.2" stroke-opacity="0.5"/></pattern></defs>`,
     `<g transform="translate(8,0)">${colorLegend(color, domain, legendTicks.map((v) => ({at: v, label: g.output !== "value" && v >= g.horizonMonths ? `${v}+` : formatTick(v)})), legendLabel, legendWidth)}</g>`,
-    `<g class="sens-cells" shape-rendering="crispEdges">${cellMarks.join("")}</g>`,
+    cellsMark,
     `<path d="${missed}" fill="url(#${hatch})" pointer-events="none"/>`,
     `<path d="${edges}" fill="none" stroke="var(--theme-background, white)" stroke-width="4.5" stroke-linecap="square" pointer-events="none"/>`,
     `<path d="${edges}" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="square" pointer-events="none"/>`,
@@ -431,23 +468,46 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
     `<circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="currentColor" stroke-width="2.5" pointer-events="none"/>`,
     text(nowLeft ? cx - 12 : cx + 12, cy, "now", `text-anchor="${nowLeft ? "end" : "start"}" dy="0.32em" font-size="10.5" font-weight="700" pointer-events="none" ${HALO}`),
     bottomAxis(xTicks, margin.top + plotHeight, margin.top, width - margin.right, `${xAxis.label} →`, false),
-    leftAxis(yTicks, margin.left, margin.top, yAxis.label)
+    leftAxis(yTicks, margin.left, margin.top, yAxis.label),
+    // What the pointer and the keyboard pick: a transparent layer over the cells, and the keyboard's outline.
+    `<rect class="sens-hit sens-item" x="${px(left)}" y="${px(top)}" width="${px(cellW * n)}" height="${px(cellH * n)}" fill="transparent"/>`,
+    `<rect class="sens-cursor" width="${px(cellW)}" height="${px(cellH)}" fill="none" stroke="var(--theme-foreground-focus, blue)" stroke-width="2.5" visibility="hidden" pointer-events="none"/>`
   ].join("");
   const svg = svgOf(width, height, body);
-  const nodes = svg.querySelectorAll(".sens-cells > rect");
   const describe = (c: GridCell) =>
     `${g.x.input.label} ${inputValueText(g.x.input, c.x, firm)}, ${lowerFirst(g.y.input.label)} ${inputValueText(g.y.input, c.y, firm)}: ${g.output === "runway" ? "cash runs out " : g.output === "breakEven" ? "breaks even " : "value per share "}${scale.text(c.outcome!)}; ${c.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}.`;
-  const items: Pickable[] = drawn.map((c, k) => ({node: nodes[k]!, row: n - 1 - c.j, col: c.i, say: () => describe(c), apply: () => onApply?.([[g.x.input.path, c.x], [g.y.input.path, c.y]])}));
+  // Items: the cells with an answer (a cell whose inputs do not fit together is blank and inert).
+  const drawn = g.cells.filter((c) => c.outcome !== null);
+  const itemOfCell = new Int32Array(g.cells.length).fill(-1);
+  drawn.forEach((c, k) => (itemOfCell[c.i * n + c.j] = k));
+  const items: Pickable[] = drawn.map((c) => ({row: n - 1 - c.j, col: c.i, say: () => describe(c), apply: () => onApply?.([[g.x.input.path, c.x], [g.y.input.path, c.y]])}));
+  const cursor = svg.querySelector(".sens-cursor")!;
+  const picking: Picking = {
+    hit: (event) => {
+      // The pointer in the chart's own units (the svg may be drawn narrower than its width).
+      const r = svg.getBoundingClientRect();
+      const [sx, sy] = [((event.clientX - r.left) * width) / (r.width || width), ((event.clientY - r.top) * height) / (r.height || height)];
+      const [i, row] = [Math.floor((sx - left) / cellW), Math.floor((sy - top) / cellH)];
+      return i < 0 || i >= n || row < 0 || row >= n ? -1 : itemOfCell[i * n + (n - 1 - row)]!;
+    },
+    mark: (k) => {
+      const c = k === null ? undefined : drawn[k];
+      cursor.setAttribute("visibility", c ? "visible" : "hidden");
+      if (c) {
+        const b = boxes[c.i * n + c.j]!;
+        cursor.setAttribute("x", px(b.x1));
+        cursor.setAttribute("y", px(b.y1));
+      }
+    }
+  };
   // The keyboard starts at the cell nearest the scenario's own point.
   const nearest = (axis: Grid["x"], v: number) => axis.values.reduce((best, a, k) => (Math.abs(a - v) < Math.abs(axis.values[best]! - v) ? k : best), 0);
-  const [startI, startJ] = [nearest(g.x, g.current.x), nearest(g.y, g.current.y)];
-  const startCell = drawn.findIndex((c) => c.i === startI && c.j === startJ);
-  const status = pickable(svg, items, startCell, `${FIRM_NAME[firm]}: ${ANSWER_NAME[g.output].toLowerCase()} by ${lowerFirst(g.x.input.label)} and ${lowerFirst(g.y.input.label)}`);
+  const status = pickable(svg, items, itemOfCell[nearest(g.x, g.current.x) * n + nearest(g.y, g.current.y)]!, `${FIRM_NAME[firm]}: ${ANSWER_NAME[g.output].toLowerCase()} by ${lowerFirst(g.x.input.label)} and ${lowerFirst(g.y.input.label)}`, picking);
   const metCount = g.cells.filter((c) => c.met === true).length;
   const skippedCount = g.cells.filter((c) => c.met === null).length;
   const basis = (a: SwingInput) => (a.basis === "range" ? "the input's range in the scenario" : "the input's plausible range");
   const legendNote = g.output === "value" ? `Colour: value per share; white at the price, ${formatPerShare(price, currency)}.` : `Colour: months from the ${formatMonthYear(dateAfterMonths(g.startMonth, 0))} baseline; ${g.horizonMonths}+ means never within the projection (to ${formatMonthYear(g.horizonMonth)}).`;
-  return html`<figure class="sens-chart" data-testid=${`heatmap-${firm}-${g.output}`} data-current-x=${String(g.current.x)} data-current-y=${String(g.current.y)} data-met-count=${String(metCount)}>
+  return html`<figure class="sens-chart" data-testid=${`heatmap-${firm}-${g.output}`} data-current-x=${String(g.current.x)} data-current-y=${String(g.current.y)} data-x-values=${g.x.values.join(",")} data-y-values=${g.y.values.join(",")} data-cells=${String(drawn.length)} data-met-count=${String(metCount)}>
     ${svg}
     ${status}
     <figcaption>${legendNote} The line bounds the cells where ${TARGET_TEXT[g.target].met} (${metCount} of ${g.cells.length}); hatched cells miss it. The ring is the scenario now: ${scale.text(g.current.outcome)}; ${g.current.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}. Each axis spans ${g.x.input.basis === g.y.input.basis ? basis(g.x.input) : `${basis(g.x.input)} (${lowerFirst(g.x.input.label)}) or ${basis(g.y.input)}`}${skippedCount ? `; ${skippedCount} cells are blank because their inputs do not fit together` : ""}.</figcaption>

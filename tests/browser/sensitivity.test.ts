@@ -32,7 +32,11 @@ describe("sensitivity page", () => {
           const tornado = chart(page, `tornado-${firm}-${output}`);
           await expect.poll(() => tornado.locator("svg circle[data-path]").count()).toBeGreaterThan(0);
         }
-        for (const output of ["runway", "value"]) expect(await chart(page, `heatmap-${firm}-${output}`).locator("rect[data-x]").count()).toBe(21 * 21);
+        for (const output of ["runway", "value"]) {
+          const heatmap = chart(page, `heatmap-${firm}-${output}`);
+          expect(await heatmap.getAttribute("data-cells")).toBe(String(21 * 21));
+          expect(await heatmap.locator("svg image").count()).toBe(1);
+        }
       }
       expect(await page.locator('[data-testid^="tornado-"]').count()).toBe(6);
       expect(await page.locator('[data-testid^="heatmap-"]').count()).toBe(4);
@@ -66,9 +70,10 @@ describe("sensitivity page", () => {
   it("a click on a grid cell sets both of its inputs", async () => {
     const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity");
     const heatmap = chart(page, "heatmap-minimax-value");
-    const cell = heatmap.locator("rect[data-x]").nth(0);
-    const [x, y] = [await cell.getAttribute("data-x"), await cell.getAttribute("data-y")];
-    await cell.click();
+    // The top left cell: the lowest growth, the highest cost of capital.
+    const x = (await heatmap.getAttribute("data-x-values"))!.split(",")[0];
+    const y = (await heatmap.getAttribute("data-y-values"))!.split(",").at(-1);
+    await heatmap.locator(".sens-hit").click({position: {x: 3, y: 3}});
     await expect.poll(() => page.evaluate(() => location.search)).toContain(`minimax.growthStart=${x}`);
     expect(await page.evaluate(() => location.search)).toContain(`minimax.costOfCapital=${y}`);
     await expect.poll(() => heatmap.getAttribute("data-current-x")).toBe(x);

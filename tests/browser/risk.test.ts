@@ -1,0 +1,268 @@
+// The Risk page, used as an investor would: the Monte Carlo in two workers gives the runner's numbers
+// for the same link, follows edits of its ranges and seed, and answers the probabilistic goal seek.
+import {execFile} from "node:child_process";
+import {join} from "node:path";
+import {promisify} from "node:util";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launch, openSettled, screenshot, type Watch} from "./browser.ts";
+import {ROOT, readBaseline, readPresetFiles} from "../../src/data/read.ts";
+import {resolvePresets} from "../../src/lib/scenarios.ts";
+import {decodeShareLink} from "../../src/lib/shareLink.ts";
+import {simulate} from "../../src/lib/simulation.ts";
+import {riskReport} from "../../src/lib/report.ts";
+import {FIRMS, type FirmId} from "../../src/lib/fields.ts";
+import type {Estimate} from "../../src/lib/simulation.ts";
+import {formatProbability, formatStandardError} from "../../src/components/risk.ts";
+
+/** The machine is slow and shared: a full run of 100,000 paths in two workers may take a while. */
+const FINAL_MS = 60_000;
+const SLOW_TEST_MS = 240_000;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const MEASURES = {cashout: "cashOutBeforeBreakEven", target: "breakEvenByTarget", value: "valueAbovePrice"} as const;
+type Measure = keyof typeof MEASURES;
+type Probabilities = Record<(typeof MEASURES)[Measure], Estimate>;
+/** Each firm's three probabilities as the page writes them: "81.2%" and "(±0.1%)". */
+type Shown = Record<string, {p: string; se: string}>;
+
+function shownFrom(probabilities: Record<FirmId, Probabilities>): Shown {
+  const out: Shown = {};
+  for (const firm of FIRMS)
+    for (const [id, key] of Object.entries(MEASURES)) {
+      const e = probabilities[firm][key];
+      out[`p-${id}-${firm}`] = {p: formatProbability(e.p), se: `(${formatStandardError(e)})`};
+    }
+  return out;
+}
+
+async function shownOn(page: Page): Promise<Shown> {
+  const out: Shown = {};
+  for (const firm of FIRMS)
+    for (const id of Object.keys(MEASURES)) {
+      const item = page.getByTestId(`p-${id}-${firm}`);
+      out[`p-${id}-${firm}`] = {p: await item.locator("strong").innerText(), se: await item.locator(".muted").innerText()};
+    }
+  return out;
+}
+
+/** The presets as the runner resolves them (scripts/runner.ts). */
+const presets = (() => {
+  const {presets, problems} = resolvePresets(readBaseline().scenario, readPresetFiles());
+  if (problems.length) throw new Error(`presets: ${problems.join("; ")}`);
+  return presets;
+})();
+
+/** What the page computes for a link: the same query decoded against the presets, simulated in-process. */
+const expectedCache = new Map<string, Record<FirmId, Probabilities>>();
+function expectedFor(query: string): Record<FirmId, Probabilities> {
+  let cached = expectedCache.get(query);
+  if (!cached) {
+    const {scenario, issues} = decodeShareLink(query, presets);
+    expect(issues).toEqual([]);
+    const simulation = simulate(scenario);
+    cached = Object.fromEntries(FIRMS.map((firm) => [firm, riskReport(simulation, simulation.firms[firm]).probabilities])) as Record<FirmId, Probabilities>;
+    expectedCache.set(query, cached);
+  }
+  return cached;
+}
+
+const final = '[data-testid="risk-status"][data-final="true"]';
+
+/** Opens `path` (no error cell) and waits for both firms' full path counts. */
+async function openFinal(path: string, options?: Parameters<typeof openSettled>[3]): Promise<{page: Page; watch: Watch}> {
+  const opened = await openSettled(browser, inject("baseUrl"), path, options);
+  await opened.page.waitForSelector(final, {timeout: FINAL_MS});
+  return opened;
+}
+
+/**
+ * Runs `action` and waits until the status has left "final" and come back to it: a new run has started
+ * and both full counts have arrived (the status element is redrawn, so this watches the document).
+ */
+async function rerun(page: Page, action: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as {__sawRunning: boolean; __runObserver?: MutationObserver};
+    w.__sawRunning = false;
+    w.__runObserver?.disconnect();
+    const check = () => {
+      if (document.querySelector('[data-testid="risk-status"][data-final="false"]')) w.__sawRunning = true;
+    };
+    w.__runObserver = new MutationObserver(check);
+    w.__runObserver.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-final"]});
+  });
+  await action();
+  await page.waitForFunction(() => (window as unknown as {__sawRunning: boolean}).__sawRunning && document.querySelector('[data-testid="risk-status"][data-final="true"]') !== null, null, {timeout: FINAL_MS});
+}
+
+const search = (page: Page) => new URL(page.url()).search;
+
+describe("risk page", () => {
+  it("opens cleanly, reaches the full count, and shows each probability with a ± and nothing undefined", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base");
+    expect(await page.getByTestId("risk-status").innerText()).toMatch(/^100,000 paths, seed 1: first estimate \(10,000 paths\) in \d+ ms, all paths in \d+ ms/);
+    for (const firm of FIRMS)
+      for (const id of Object.keys(MEASURES)) {
+        const text = await page.getByTestId(`p-${id}-${firm}`).innerText();
+        expect(text, `p-${id}-${firm}`).toMatch(/^(under |over )?\d+(\.\d)?% \(±\d+\.\d+%\) chance /);
+      }
+    const body = await page.evaluate(() => document.body.innerText);
+    expect(body.match(/.{0,40}\b(NaN|undefined|Infinity|null)\b.{0,40}/g)).toBeNull();
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("shows the runner's probabilities for ?scenario=base, to the digits shown", async () => {
+    const [{page, watch}, runner] = await Promise.all([
+      openFinal("/risk?scenario=base"),
+      promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "runner.ts"), "base", "--simulate", "100000", "--seed", "1"], {cwd: ROOT, maxBuffer: 64 << 20})
+    ]);
+    const report = JSON.parse(runner.stdout) as {firms: Record<FirmId, {risk: {probabilities: Probabilities}}>};
+    const expected = shownFrom(Object.fromEntries(FIRMS.map((firm) => [firm, report.firms[firm].risk.probabilities])) as Record<FirmId, Probabilities>);
+    expect(await shownOn(page)).toEqual(expected);
+    // The in-process decoding of the same link (what the page does) agrees with the command line.
+    expect(shownFrom(expectedFor("?scenario=base"))).toEqual(expected);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("shows the same numbers as the engine for a link with a changed range and seed", async () => {
+    const query = "?scenario=base&range.zhipu.burnNow=uniform(150%2C250)&seed=7";
+    const {page, watch} = await openFinal(`/risk${query}`);
+    expect(await page.getByTestId("link-notice").isHidden()).toBe(true);
+    expect(await page.locator('input[data-range="zhipu.burnNow"]').inputValue()).toBe("uniform(150,250)");
+    expect(await page.getByTestId("risk-status").innerText()).toMatch(/^100,000 paths, seed 7:/);
+    expect(await shownOn(page)).toEqual(shownFrom(expectedFor(query)));
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("an edited range goes into the link and reruns; a bad one is refused by name and the link kept", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&seed=7");
+    const before = await shownOn(page);
+    const burn = () => page.locator('[data-testid="ranges-zhipu"] input[data-range="zhipu.burnNow"]');
+    await rerun(page, async () => {
+      await burn().fill("uniform(150,250)");
+      await burn().press("Enter");
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get("range.zhipu.burnNow")).toBe("uniform(150,250)");
+    expect(page.url()).toMatch(/range\.zhipu\.burnNow=uniform(%28|\()150(%2C|,)250(%29|\))/);
+    const after = await shownOn(page);
+    expect(after["p-cashout-zhipu"]).not.toEqual(before["p-cashout-zhipu"]);
+    // The same state as the link with that range: the same numbers.
+    expect(after).toEqual(shownFrom(expectedFor("?scenario=base&range.zhipu.burnNow=uniform(150%2C250)&seed=7")));
+
+    const linkBefore = page.url();
+    await burn().fill("uniform(300,100)");
+    await burn().press("Enter");
+    const message = page.getByTestId("ranges-zhipu").locator("tr", {has: page.locator('input[data-range="zhipu.burnNow"]')}).locator(".range-message");
+    await expect.poll(() => message.innerText()).toMatch(/^Not applied: .*low \(300\) is above high \(100\)/);
+    expect(await burn().getAttribute("aria-invalid")).toBe("true");
+    await page.waitForTimeout(400); // past the link's 150 ms write delay
+    expect(page.url()).toBe(linkBefore);
+    expect(await page.getByTestId("risk-status").getAttribute("data-final")).toBe("true");
+    expect(await shownOn(page)).toEqual(after);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("'New seed' changes the seed in the link and the numbers; the same link reloaded gives the same numbers", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&paths=10000");
+    const oldSeed = new URL(page.url()).searchParams.get("seed") ?? "1";
+    await rerun(page, () => page.getByRole("button", {name: "New seed"}).click());
+    await expect.poll(() => new URL(page.url()).searchParams.get("seed")).not.toBe(oldSeed);
+    const seed = new URL(page.url()).searchParams.get("seed")!;
+    expect(seed).toMatch(/^\d+$/);
+    expect(await page.getByLabel("Seed").inputValue()).toBe(seed);
+    await expect.poll(() => page.getByTestId("risk-status").innerText()).toMatch(new RegExp(`^10,000 paths, seed ${seed}:`));
+    const shown = await shownOn(page);
+    // The new seed's paths are other paths: the exact probabilities differ; the page shows the engine's for it.
+    const previous = expectedFor(`?scenario=base&paths=10000&seed=${oldSeed}`);
+    const next = expectedFor(search(page));
+    expect(FIRMS.some((f) => Object.values(MEASURES).some((k) => next[f][k].p !== previous[f][k].p))).toBe(true);
+    expect(shown).toEqual(shownFrom(next));
+    expect(watch.problems).toEqual([]);
+
+    const again = await openFinal(`/risk${search(page)}`);
+    expect(await shownOn(again.page)).toEqual(shown);
+    expect(again.watch.problems).toEqual([]);
+    await again.page.context().close();
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("goal seek: every lever of both firms gets a value or a reason, and each value brings P(cash-out first) to at most 10%", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&paths=10000");
+    expect(await page.getByLabel("Target probability (%)").inputValue()).toBe("10");
+    await page.getByRole("button", {name: "Solve for both firms"}).click();
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('[data-testid^="goal-"] tr[data-lever]')];
+        return rows.length === 6 && rows.every((r) => !/solving…|checking…/.test(r.textContent ?? ""));
+      },
+      null,
+      {timeout: SLOW_TEST_MS - 30_000}
+    );
+    for (const firm of FIRMS) {
+      const rows = page.locator(`[data-testid="goal-${firm}"] tr[data-lever]`);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-lever")))).toEqual(["burnCut", "extraFunding", "growthStart"]);
+      for (const row of await rows.all()) {
+        const lever = `${firm} ${await row.getAttribute("data-lever")}`;
+        const cells = row.locator("td");
+        const answer = await cells.nth(1).innerText();
+        const check = await cells.nth(2).innerText();
+        if (answer.startsWith("–")) {
+          // No value: a reason instead.
+          expect(await cells.nth(1).locator(".muted").innerText(), lever).not.toBe("");
+          continue;
+        }
+        expect(answer, lever).toMatch(/\d/);
+        const match = check.match(/^P\(cash-out first\) = (under )?(\d+(?:\.\d)?)% \(±[\d.]+%\)$/);
+        expect(match, `${lever}: ${check}`).not.toBeNull();
+        expect(Number(match![2]), `${lever}: ${check}`).toBeLessThanOrEqual(10);
+      }
+    }
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("the overview shows both firms' chance of cash-out with a link to Risk carrying the state", async () => {
+    const query = "?scenario=bull&seed=3";
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), `/${query}`);
+    for (const firm of FIRMS) {
+      const line = page.getByTestId(`risk-line-${firm}`);
+      await expect.poll(() => line.innerText(), {timeout: FINAL_MS}).toMatch(/^P\(cash-out before break-even\) = (under |over )?\d+(\.\d)?% \(±[\d.]+%, [\d,]+ paths\)/);
+      const href = await line.locator("a").getAttribute("href");
+      expect(href).toMatch(/^\.\/risk\?/);
+      const params = new URL(href!, page.url()).searchParams;
+      expect(params.get("scenario")).toBe("bull");
+      expect(params.get("seed")).toBe("3");
+      expect(new URL(href!, page.url()).search).toBe(search(page));
+    }
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("screenshots: desktop light and phone dark, with the goal seek answered", async () => {
+    for (const [name, options] of [
+      ["risk-1280-light", {width: 1280, height: 900, colorScheme: "light"}],
+      ["risk-390-dark", {width: 390, height: 844, colorScheme: "dark", hasTouch: true}]
+    ] as const) {
+      const {page, watch} = await openFinal("/risk", options);
+      await page.getByRole("button", {name: "Solve for both firms"}).click();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="goal-"] tr[data-lever]')].filter((r) => !/solving…|checking…/.test(r.textContent ?? "")).length === 6, null, {timeout: FINAL_MS * 2});
+      await page.waitForTimeout(300);
+      await screenshot(page, name);
+      // Nothing wider than the viewport (a phone must not scroll sideways).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.width);
+      expect(watch.problems).toEqual([]);
+      await page.context().close();
+    }
+  }, SLOW_TEST_MS);
+});

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+// The sensitivity charts as markup: every preset draws without a broken number, each bar end and
+// cell carries what it applies, and a click or the keyboard hands it to onApply.
+import {describe, expect, it, vi} from "vitest";
+import {heatmapChart, tornadoChart} from "../../src/components/sensitivity.ts";
+import {FIRMS} from "../../src/lib/fields.ts";
+import {grid, SENSITIVITY_OUTPUTS, tornado} from "../../src/lib/sensitivity.ts";
+import {presets} from "./helpers.ts";
+
+const base = presets.get("base")!;
+// jsdom has no canvas (and says so on stderr when asked): the heatmap then draws its cells as rects.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+const BROKEN = /NaN|undefined|Infinity|\[object/;
+
+describe("tornado chart", () => {
+  it("draws every preset's tornadoes with two labelled, clickable ends per bar and no broken number", () => {
+    for (const [name, s] of presets) {
+      for (const firm of FIRMS) {
+        const t = tornado(s, firm);
+        for (const output of SENSITIVITY_OUTPUTS) {
+          const figure = tornadoChart(t, {width: 480, output, currency: "USD", market: s.market});
+          expect(figure.outerHTML, `${name} ${firm} ${output}`).not.toMatch(BROKEN);
+          const ends = figure.querySelectorAll("circle[data-path]");
+          expect(ends).toHaveLength(2 * t.bars[output].length);
+          expect(figure.getAttribute("data-current")).toBe(String(t.current[output].plotted));
+        }
+      }
+    }
+  });
+
+  it("says 'beyond' the projection's last month for an answer that never comes", () => {
+    // MiniMax's cash lasts the whole projection in the base case.
+    const figure = tornadoChart(tornado(base, "minimax"), {width: 480, output: "runway"});
+    expect(figure.textContent).toMatch(/never runs out \(beyond Sep 2040\)/);
+    expect(figure.textContent).toMatch(/end of projection Sep 2040/);
+  });
+
+  it("hands the end's input and value to onApply on a click, and on Enter from the keyboard", () => {
+    const onApply = vi.fn();
+    const figure = tornadoChart(tornado(base, "zhipu"), {width: 480, output: "runway", onApply});
+    const end = figure.querySelector<SVGElement>('circle[data-path="zhipu.burnNow"][data-end="low"]')!;
+    end.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(onApply).toHaveBeenLastCalledWith("zhipu.burnNow", 136.7);
+    const svg = figure.querySelector<SVGSVGElement>("svg.sens-pickable")!;
+    svg.dispatchEvent(new FocusEvent("focus"));
+    // The first item is the top bar's left end; → moves to its right end.
+    svg.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
+    expect(figure.querySelector(".sens-status")!.textContent).toMatch(/Monthly cash burn now at RMB 137M \/ month \(the low end of its range\)/);
+    svg.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+    expect(onApply).toHaveBeenLastCalledWith("zhipu.burnNow", 136.7);
+  });
+});
+
+describe("heatmap chart", () => {
+  it("draws every preset's grids with a legend, a boundary and the current point, and no broken number", () => {
+    for (const [name, s] of presets) {
+      for (const firm of FIRMS) {
+        for (const [y, output] of [["burnNow", "runway"], ["costOfCapital", "value"]] as const) {
+          const g = grid(s, firm, `${firm}.growthStart`, `${firm}.${y}`, output, 11);
+          const figure = heatmapChart(g, {width: 480, currency: "HKD", market: s.market});
+          expect(figure.outerHTML, `${name} ${firm} ${output}`).not.toMatch(BROKEN);
+          expect(figure.getAttribute("data-cells")).toBe("121");
+          expect(figure.getAttribute("data-met-count")).toBe(String(g.cells.filter((c) => c.met).length));
+          expect(figure.querySelector("linearGradient")).not.toBeNull();
+          expect(figure.textContent).toMatch(/The line bounds the cells where/);
+        }
+      }
+    }
+  });
+
+  it("a click on a cell hands both inputs' values to onApply (top left: lowest x, highest y)", () => {
+    const onApply = vi.fn();
+    const g = grid(base, "zhipu", "zhipu.growthStart", "zhipu.burnNow", "runway", 5);
+    const figure = heatmapChart(g, {width: 400, onApply});
+    const hit = figure.querySelector<SVGRectElement>(".sens-hit")!;
+    // jsdom lays nothing out, so the pointer's client position is the chart's own coordinate.
+    const [x, y] = [Number(hit.getAttribute("x")) + 2, Number(hit.getAttribute("y")) + 2];
+    hit.dispatchEvent(new MouseEvent("click", {bubbles: true, clientX: x, clientY: y}));
+    expect(onApply).toHaveBeenLastCalledWith([["zhipu.growthStart", g.x.values[0]], ["zhipu.burnNow", g.y.values[4]]]);
+  });
+});

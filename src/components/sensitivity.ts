@@ -6,10 +6,10 @@
 // Drawn as plain SVG in Plot's style (d3 scales, one string per chart, every text escaped) rather
 // than with Plot: a page of ten charts redraws five of them on every change, and Plot's fixed cost
 // (~7 ms a chart here, ~30 ms for 441 cells) would take a change far past 50 ms.
-import {interpolateRdBu, interpolateYlGnBu, scaleDiverging, scaleLinear, scaleSequential, utcMonth, utcYear} from "d3";
+import {interpolateRdBu, interpolateYlGnBu, rgb, scaleDiverging, scaleLinear, scaleSequential, utcMonth, utcYear} from "d3";
 import {html} from "htl";
 import {dateAfterMonths} from "../lib/dates.js";
-import {currencyOfPath, FIRMS, FIRM_CURRENCY, FIRM_NAME, fieldSpec, firmOfPath, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {currencyOfPath, FIRMS, FIRM_CURRENCY, FIRM_FIELDS, FIRM_NAME, fieldSpec, firmOfPath, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "../lib/fields.js";
 import {currencySymbol, formatFieldValue, formatMonthOf, formatMonthYear, formatMonths, formatPercent, formatPerShare, formatTick, unitLabel} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import type {Scenario} from "../lib/schema.js";
@@ -83,7 +83,7 @@ function dateOf(startMonth: number, months: number): Date {
 interface Scale {
   /** The plotted number (months, or value per share in HKD) → the axis' value (a time, or value per share in the display currency). */
   toX: (plotted: number) => number;
-  /** An answer in words: "Mar 2027 (18.4 months)", "never runs out (beyond Sep 2040)", "HK$41.86". */
+  /** An answer in words: "cash runs out in Mar 2027 (18.4 months)", "cash lasts beyond Sep 2040", "no break-even by Jun 2040", "value per share HK$41.86". */
   text: (o: Outcome) => string;
   label: string;
   time: boolean;
@@ -93,12 +93,16 @@ function answerScale(output: SensitivityOutput, t: {startMonth: number; horizonM
   if (output === "value") {
     const currency = view.market ? (view.currency ?? "HKD") : "HKD";
     const shown = (hkd: number) => (view.market ? convert(hkd, "HKD", currency, view.market) : hkd);
-    return {toX: shown, text: (o) => formatPerShare(shown(o.plotted), currency), label: `${ANSWER_NAME.value} (${currencySymbol(currency)}) →`, time: false};
+    return {toX: shown, text: (o) => `value per share ${formatPerShare(shown(o.plotted), currency)}`, label: `${ANSWER_NAME.value} (${currencySymbol(currency)}) →`, time: false};
   }
-  const beyond = `beyond ${formatMonthYear(t.horizonMonth)}`;
+  const end = formatMonthYear(t.horizonMonth);
+  const when = (months: number) => `${formatMonthYear(dateAfterMonths(t.startMonth, months))} (${formatMonths(months)})`;
   return {
     toX: (m) => +dateOf(t.startMonth, m),
-    text: (o) => (o.beyond || o.value === null ? (output === "runway" ? `never runs out (${beyond})` : `never (${beyond})`) : `${formatMonthYear(dateAfterMonths(t.startMonth, o.value))} (${formatMonths(o.value)})`),
+    text: (o) =>
+      output === "runway"
+        ? o.value === null ? `cash lasts beyond ${end}` : `cash runs out in ${when(o.value)}`
+        : o.value === null ? `no break-even by ${end}` : `breaks even in ${when(o.value)}`,
     label: `${ANSWER_NAME[output]} (month) →`,
     time: true
   };
@@ -228,6 +232,8 @@ interface End {
   x: number;
   /** Left or right of the bar's other end (a label goes outward). */
   side: "left" | "right";
+  /** The end nearer the current answer when both lie on one side of it: its label goes under its dot, off the other end's bar. */
+  inner: boolean;
   label: string;
 }
 
@@ -257,7 +263,11 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   }
   const ends: End[] = bars.flatMap((bar, row) => {
     const lowLeft = bar.low.plotted <= bar.high.plotted;
+    const now = current.plotted;
+    const oneSide = (bar.low.plotted < now && bar.high.plotted < now) || (bar.low.plotted > now && bar.high.plotted > now);
+    const nearer = Math.abs(bar.low.plotted - now) <= Math.abs(bar.high.plotted - now) ? "low" : "high";
     return (["low", "high"] as const).map((end) => ({
+      inner: oneSide && end === nearer,
       bar,
       row,
       end,
@@ -270,7 +280,7 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   });
   const fontSize = width < 520 ? 10 : 10.5;
   // Room beside the outermost bar ends for their labels, each side as wide as its longest label.
-  const room = (side: End["side"]) => Math.min(130, Math.max(40, Math.max(0, ...ends.filter((e) => e.side === side).map((e) => e.label.length)) * fontSize * 0.58 + 14));
+  const room = (side: End["side"]) => Math.min(130, Math.max(40, Math.max(0, ...ends.filter((e) => e.side === side && !e.inner).map((e) => e.label.length)) * fontSize * 0.58 + 14));
   const [left, right] = [8 + room("left"), width - 8 - room("right")];
   const rowHeight = 46;
   const top = 16;
@@ -287,7 +297,7 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const rowY = (row: number) => top + rowHeight * row + 29; // the bar's centre; its name sits above it
   const parts: string[] = [bottomAxis(axisTicks(scale, x, lo, hi, right - left), axisY, top - 6, width - 8, scale.label)];
   if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, top - 6, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
-  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${scale.text({value: t.price, plotted: t.price, beyond: false})}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
+  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${formatPerShare(scale.toX(t.price), options.market ? (options.currency ?? "HKD") : "HKD")}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
   bars.forEach((bar, row) => {
     const y = rowY(row);
     // The longer segment first, so that when both ends lie on one side the shorter shows on top.
@@ -298,12 +308,13 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   parts.push(`<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-width="2"/>`);
   for (const e of ends) {
     const [cx, cy] = [x(e.x), rowY(e.row)];
-    parts.push(text(e.side === "left" ? cx - 9 : cx + 9, cy, e.label, `text-anchor="${e.side === "left" ? "end" : "start"}" dy="0.32em" font-size="${fontSize}" ${HALO}`));
+    if (e.inner) parts.push(text(cx, cy + 8, e.label, `text-anchor="middle" dy="0.71em" font-size="${fontSize - 0.5}" ${HALO}`));
+    else parts.push(text(e.side === "left" ? cx - 9 : cx + 9, cy, e.label, `text-anchor="${e.side === "left" ? "end" : "start"}" dy="0.32em" font-size="${fontSize}" ${HALO}`));
   }
   const dots = ends.map((e, k) => `<circle cx="${px(x(e.x))}" cy="${px(rowY(e.row))}" r="5.5" fill="${e.outcome.beyond ? "var(--theme-background, white)" : END_COLOR[e.end]}" stroke="${END_COLOR[e.end]}" stroke-width="2" class="sens-item" data-k="${k}" data-path="${esc(e.bar.input.path)}" data-value="${e.input}" data-end="${e.end}"/>`);
   parts.push(`<g class="sens-ends">${dots.join("")}</g>`);
   const chart = svgOf(width, height, parts.join(""));
-  const say = (e: End) => `${e.bar.input.label} at ${e.label} (the ${e.end} end of its range): ${output === "value" ? "value per share " : output === "runway" ? "cash runs out " : "breaks even "}${scale.text(e.outcome)}, against ${scale.text(current)} now.`;
+  const say = (e: End) => `${e.bar.input.label} at ${e.label} (the ${e.end} end of its range): ${scale.text(e.outcome)}; now ${scale.text(current)}.`;
   const items: Pickable[] = ends.map((e) => ({row: e.row, col: e.side === "left" ? 0 : 1, say: () => say(e), apply: () => onApply?.(e.bar.input.path, e.input)}));
   const status = pickable(chart, items, 0, `${FIRM_NAME[firm]}: ${ANSWER_NAME[output].toLowerCase()}, by input`, byElement(chart));
   return html`<figure class="sens-chart" data-testid=${testId} data-current=${String(current.plotted)}>
@@ -362,34 +373,55 @@ function colorLegend(color: (v: number) => string, domain: [number, number], tic
   return `<g aria-hidden="true"><defs><linearGradient id="${id}">${stops}</linearGradient></defs>${text(0, 10, label, `font-weight="600"`)}<rect x="0" y="16" width="${px(width)}" height="10" fill="url(#${id})"/>${marks.join("")}</g>`;
 }
 
-let canvasContext: CanvasRenderingContext2D | null | undefined;
-/** One small canvas for every heatmap (a new one per chart costs more than drawing it); null without a canvas. */
-function cellsCanvas(): CanvasRenderingContext2D | null {
-  if (canvasContext === undefined) {
-    try {
-      canvasContext = document.createElement("canvas").getContext("2d");
-    } catch {
-      canvasContext = null; // a DOM without canvas (jsdom) may throw "not implemented"
+/**
+ * An image of w × h pixels as a data URL: a 24-bit BMP, written here (encoding a canvas as PNG
+ * costs ~1 ms a chart; this, a few hundredths). Pixel (i, j) is column i from the left, row j from
+ * the bottom (a BMP stores its rows bottom-up).
+ */
+export function bmpDataUrl(w: number, h: number, rgbOf: (i: number, j: number) => readonly [number, number, number]): string {
+  const rowBytes = (w * 3 + 3) & ~3;
+  const size = 54 + rowBytes * h;
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x42; // "BM"
+  bytes[1] = 0x4d;
+  view.setUint32(2, size, true);
+  view.setUint32(10, 54, true); // where the pixels start
+  view.setUint32(14, 40, true); // BITMAPINFOHEADER
+  view.setInt32(18, w, true);
+  view.setInt32(22, h, true);
+  view.setUint16(26, 1, true); // planes
+  view.setUint16(28, 24, true); // bits per pixel
+  view.setUint32(34, rowBytes * h, true);
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      const [r, g, b] = rgbOf(i, j);
+      const at = 54 + j * rowBytes + i * 3;
+      bytes[at] = b;
+      bytes[at + 1] = g;
+      bytes[at + 2] = r;
     }
   }
-  return canvasContext;
+  let binary = "";
+  for (let k = 0; k < size; k += 4096) binary += String.fromCharCode(...bytes.subarray(k, k + 4096));
+  return `data:image/bmp;base64,${btoa(binary)}`;
 }
 
 /**
- * The grid's cells as an SVG image of n × n pixels (column i, row j from the bottom), stretched over
- * the plot and drawn without smoothing; null where the browser has no canvas (a test's DOM).
+ * The grid's cells as one SVG image of n × n pixels stretched over the plot and drawn without
+ * smoothing (hundreds of rects would cost a redraw ~10 ms); a cell whose inputs do not fit together
+ * is covered in the page's background (left blank).
  */
-function cellsImage(g: Grid, colorOf: (c: GridCell) => string, x: number, y: number, width: number, height: number): string | null {
+function cellsImage(g: Grid, colorOf: (c: GridCell) => string, x: number, y: number, width: number, height: number): string {
   const n = g.x.values.length;
-  const context = cellsCanvas();
-  if (!context) return null;
-  context.canvas.width = context.canvas.height = n; // also clears it
-  for (const c of g.cells) {
-    if (!c.outcome) continue;
-    context.fillStyle = colorOf(c);
-    context.fillRect(c.i, n - 1 - c.j, 1, 1);
-  }
-  return `<image href="${context.canvas.toDataURL()}" x="${px(x)}" y="${px(y)}" width="${px(width)}" height="${px(height)}" preserveAspectRatio="none" style="image-rendering: pixelated" pointer-events="none"/>`;
+  const blank = [255, 255, 255] as const;
+  const rgbs = g.cells.map((c) => {
+    if (!c.outcome) return blank;
+    const {r, g: green, b} = rgb(colorOf(c));
+    return [Math.round(r), Math.round(green), Math.round(b)] as const;
+  });
+  const url = bmpDataUrl(n, n, (i, j) => rgbs[i * n + j]!);
+  return `<image href="${url}" x="${px(x)}" y="${px(y)}" width="${px(width)}" height="${px(height)}" preserveAspectRatio="none" style="image-rendering: pixelated" pointer-events="none"/>`;
 }
 
 /**
@@ -437,11 +469,11 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const [left, top] = [x(xDomain[0]), y(yDomain[1])];
   const [cellW, cellH] = [(x(xDomain[1]) - left) / n, (y(yDomain[0]) - top) / n];
   const boxes = g.cells.map((c) => ({x1: left + c.i * cellW, x2: left + (c.i + 1) * cellW, y1: top + (n - 1 - c.j) * cellH, y2: top + (n - c.j) * cellH}));
-  // The cells, as one image of n × n pixels scaled up (hundreds of rects cost a redraw ~10 ms), or as rects where there is no canvas.
-  const cellsMark = cellsImage(g, (c) => color(shown(c.outcome!)), left, top, cellW * n, cellH * n) ?? `<g shape-rendering="crispEdges">${g.cells.map((c, k) => (c.outcome ? `<rect x="${px(boxes[k]!.x1)}" y="${px(boxes[k]!.y1)}" width="${px(cellW)}" height="${px(cellH)}" fill="${color(shown(c.outcome))}"/>` : "")).join("")}</g>`;
+  const blank = g.cells.map((c, k) => (c.outcome ? "" : `M${px(boxes[k]!.x1)},${px(boxes[k]!.y1)}H${px(boxes[k]!.x2)}V${px(boxes[k]!.y2)}H${px(boxes[k]!.x1)}Z`)).join("");
+  const cellsMark = `${cellsImage(g, (c) => color(shown(c.outcome!)), left, top, cellW * n, cellH * n)}${blank ? `<path d="${blank}" fill="var(--theme-background, white)" pointer-events="none"/>` : ""}`;
   // The cells that miss the target, hatched (one path); the boundary: edges between a cell that meets it and one that does not.
   const met = (i: number, j: number) => g.cells[i * n + j]!.met === true;
-  const missed = g.cells.map((c, k) => (c.met === true ? "" : `M${px(boxes[k]!.x1)},${px(boxes[k]!.y1)}H${px(boxes[k]!.x2)}V${px(boxes[k]!.y2)}H${px(boxes[k]!.x1)}Z`)).join("");
+  const missed = g.cells.map((c, k) => (c.met !== false ? "" : `M${px(boxes[k]!.x1)},${px(boxes[k]!.y1)}H${px(boxes[k]!.x2)}V${px(boxes[k]!.y2)}H${px(boxes[k]!.x1)}Z`)).join("");
   let edges = "";
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -475,7 +507,7 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   ].join("");
   const svg = svgOf(width, height, body);
   const describe = (c: GridCell) =>
-    `${g.x.input.label} ${inputValueText(g.x.input, c.x, firm)}, ${lowerFirst(g.y.input.label)} ${inputValueText(g.y.input, c.y, firm)}: ${g.output === "runway" ? "cash runs out " : g.output === "breakEven" ? "breaks even " : "value per share "}${scale.text(c.outcome!)}; ${c.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}.`;
+    `${g.x.input.label} ${inputValueText(g.x.input, c.x, firm)}, ${lowerFirst(g.y.input.label)} ${inputValueText(g.y.input, c.y, firm)}: ${scale.text(c.outcome!)}; ${c.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}.`;
   // Items: the cells with an answer (a cell whose inputs do not fit together is blank and inert).
   const drawn = g.cells.filter((c) => c.outcome !== null);
   const itemOfCell = new Int32Array(g.cells.length).fill(-1);
@@ -506,11 +538,12 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const metCount = g.cells.filter((c) => c.met === true).length;
   const skippedCount = g.cells.filter((c) => c.met === null).length;
   const basis = (a: SwingInput) => (a.basis === "range" ? "the input's range in the scenario" : "the input's plausible range");
+  const widened = [g.x, g.y].filter((a) => a.widened).map((a) => `${lowerFirst(a.input.label)} widened to ${inputValueText(a.input, a.input.current, firm)}, the scenario's own value`);
   const legendNote = g.output === "value" ? `Colour: value per share; white at the price, ${formatPerShare(price, currency)}.` : `Colour: months from the ${formatMonthYear(dateAfterMonths(g.startMonth, 0))} baseline; ${g.horizonMonths}+ means never within the projection (to ${formatMonthYear(g.horizonMonth)}).`;
   return html`<figure class="sens-chart" data-testid=${`heatmap-${firm}-${g.output}`} data-current-x=${String(g.current.x)} data-current-y=${String(g.current.y)} data-x-values=${g.x.values.join(",")} data-y-values=${g.y.values.join(",")} data-cells=${String(drawn.length)} data-met-count=${String(metCount)}>
     ${svg}
     ${status}
-    <figcaption>${legendNote} The line bounds the cells where ${TARGET_TEXT[g.target].met} (${metCount} of ${g.cells.length}); hatched cells miss it. The ring is the scenario now: ${scale.text(g.current.outcome)}; ${g.current.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}. Each axis spans ${g.x.input.basis === g.y.input.basis ? basis(g.x.input) : `${basis(g.x.input)} (${lowerFirst(g.x.input.label)}) or ${basis(g.y.input)}`}${skippedCount ? `; ${skippedCount} cells are blank because their inputs do not fit together` : ""}.</figcaption>
+    <figcaption>${legendNote} The line bounds the cells where ${TARGET_TEXT[g.target].met} (${metCount} of ${g.cells.length}); hatched cells miss it. The ring is the scenario now: ${scale.text(g.current.outcome)}; ${g.current.met ? TARGET_TEXT[g.target].met : TARGET_TEXT[g.target].missed}. Each axis spans ${g.x.input.basis === g.y.input.basis ? basis(g.x.input) : `${basis(g.x.input)} (${lowerFirst(g.x.input.label)}) or ${basis(g.y.input)}`}${widened.length ? ` (${widened.join("; ")})` : ""}${skippedCount ? `; ${skippedCount} cells are blank because their inputs do not fit together` : ""}.</figcaption>
   </figure>` as HTMLElement;
 }
 
@@ -519,6 +552,17 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
 const tornadoMemo = new Map<FirmId, {key: readonly unknown[]; result: Tornado}>();
 const gridMemo = new Map<string, {key: readonly unknown[]; result: Grid}>();
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+const PROJECTION_KEYS = FIRM_FIELDS.filter((f) => f.changesProjection).map((f) => f.key as keyof FirmInputs);
+
+/**
+ * What a firm's runway and break-even charts show depends on: the inputs that move the projection
+ * and the ranges (a change of cost of capital, price or currency leaves them as they are).
+ */
+export function projectionSelection(scenario: Scenario, firm: FirmId): unknown[] {
+  const inputs = scenario.firms[firm];
+  return [...PROJECTION_KEYS.map((key) => inputs[key]), scenario.uncertainty];
+}
 
 /** tornado(scenario, firm), computed once per state of the firm (the three tornadoes share it; a resize reuses it). */
 export function tornadoOf(scenario: Scenario, firm: FirmId): Tornado {
@@ -541,7 +585,7 @@ export function gridOf(scenario: Scenario, firm: FirmId, xPath: string, yPath: s
   return result;
 }
 
-/** Which ranges the charts swing, per firm, and where the probabilities are. */
+/** Which ranges the charts swing, per firm. */
 export function rangesNote(scenario: Scenario): HTMLElement {
   const parts = FIRMS.map((firm) => {
     const swings = swingInputs(scenario, firm);
@@ -551,7 +595,7 @@ export function rangesNote(scenario: Scenario): HTMLElement {
       ? html`<li><strong>${FIRM_NAME[firm]}</strong>: the scenario's ranges for ${names}, each from its low to its high as written (a normal or lognormal range by its 90% interval).</li>`
       : html`<li><strong>${FIRM_NAME[firm]}</strong>: the scenario gives no ranges, so its headline inputs (${names}) swing across their plausible ranges.</li>`;
   });
-  return html`<div class="sens-ranges" data-testid="sensitivity-ranges"><p>The swings used:</p><ul>${parts}</ul><p>A tornado says how far each answer can move, not how likely it is: for the probabilities over these same ranges, see <a href="./risk" data-keeps-scenario>Risk</a>.</p></div>` as HTMLElement;
+  return html`<div class="sens-ranges" data-testid="sensitivity-ranges"><p>The swings used:</p><ul>${parts}</ul></div>` as HTMLElement;
 }
 
 /**

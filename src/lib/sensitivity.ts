@@ -184,6 +184,8 @@ export interface GridAxis {
   values: number[];
   /** The spacing of the values (0 when the range is a point). */
   step: number;
+  /** Whether the range was widened to hold the scenario's own value (it lies outside the range). */
+  widened: boolean;
 }
 
 export interface GridCell {
@@ -234,7 +236,7 @@ function axisOf(input: SwingInput, n: number, integer: boolean): GridAxis {
     const v = k === n - 1 ? high : low + k * step;
     return integer ? Math.round(v) : roundToStep(v, step);
   });
-  return {input: {...input, low, high}, values, step};
+  return {input: {...input, low, high}, values, step, widened: low !== input.low || high !== input.high};
 }
 
 /** Whether one answer meets the grid's target (the simulation's rule for cash: out strictly before break-even is a miss). */

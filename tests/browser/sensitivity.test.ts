@@ -41,7 +41,11 @@ describe("sensitivity page", () => {
       expect(await page.locator('[data-testid^="tornado-"]').count()).toBe(6);
       expect(await page.locator('[data-testid^="heatmap-"]').count()).toBe(4);
       expect(await page.getByTestId("sensitivity-ranges").innerText()).toMatch(/the scenario's ranges/);
+      expect(await page.locator('main a[href*="risk"]').first().getAttribute("href")).toMatch(/risk\?scenario=base/);
       expect(await page.locator("main").innerText()).not.toMatch(BROKEN);
+      // The page never scrolls sideways, and no chart is wider than its card.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      expect(await page.$$eval(".sens-chart svg", (svgs) => svgs.filter((svg) => svg.getBoundingClientRect().right > svg.closest(".card")!.getBoundingClientRect().right + 1).length)).toBe(0);
       expect(watch.problems).toEqual([]);
       expect(watch.requests.every((url) => url.startsWith(inject("baseUrl")) || url.startsWith("data:") || url.startsWith("blob:"))).toBe(true);
       await screenshot(page, `sensitivity-${name}`);
@@ -60,7 +64,8 @@ describe("sensitivity page", () => {
     await expect.poll(() => page.evaluate(() => location.search)).toContain("zhipu.burnNow=136.7");
     await expect.poll(() => tornado.getAttribute("data-current")).not.toBe(before);
     expect(Number(await tornado.getAttribute("data-current"))).toBeGreaterThan(Number(before));
-    // The other firm's charts are untouched; the page says what was set.
+    // The link to the Risk page carries the state; the page says what was set.
+    await expect.poll(() => page.locator('main a[href^="./risk"], main a[href^="/risk"]').first().getAttribute("href")).toContain("zhipu.burnNow=136.7");
     expect(await page.getByTestId("sensitivity-applied").innerText()).toMatch(/Zhipu AI: Monthly cash burn now set to RMB 137M \/ month/);
     expect(await page.locator("main").innerText()).not.toMatch(BROKEN);
     expect(watch.problems).toEqual([]);

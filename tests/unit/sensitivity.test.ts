@@ -150,6 +150,7 @@ describe("grids", () => {
     const wide = grid(m, "zhipu", "zhipu.growthStart", "zhipu.costOfCapital", "value", 11);
     expect([wide.x.values[0], wide.x.values.at(-1)]).toEqual([0.65, m.firms.zhipu.growthStart]);
     expect(wide.current.x).toBe(m.firms.zhipu.growthStart);
+    expect([wide.x.widened, wide.y.widened, g.x.widened]).toEqual([true, false, false]);
   });
 
   it("marks the target met exactly where a direct computation says so", () => {

@@ -2,14 +2,14 @@
 // The sensitivity charts as markup: every preset draws without a broken number, each bar end and
 // cell carries what it applies, and a click or the keyboard hands it to onApply.
 import {describe, expect, it, vi} from "vitest";
-import {heatmapChart, tornadoChart} from "../../src/components/sensitivity.ts";
+import {bmpDataUrl, heatmapChart, tornadoChart} from "../../src/components/sensitivity.ts";
 import {FIRMS} from "../../src/lib/fields.ts";
 import {grid, SENSITIVITY_OUTPUTS, tornado} from "../../src/lib/sensitivity.ts";
 import {presets} from "./helpers.ts";
 
 const base = presets.get("base")!;
-// jsdom has no canvas (and says so on stderr when asked): the heatmap then draws its cells as rects.
-HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+/** The markup without the cells' image (base64 may spell anything). */
+const markup = (e: Element) => e.outerHTML.replace(/data:image\/bmp;base64,[A-Za-z0-9+/=]+/g, "");
 const BROKEN = /NaN|undefined|Infinity|\[object/;
 
 describe("tornado chart", () => {
@@ -19,7 +19,7 @@ describe("tornado chart", () => {
         const t = tornado(s, firm);
         for (const output of SENSITIVITY_OUTPUTS) {
           const figure = tornadoChart(t, {width: 480, output, currency: "USD", market: s.market});
-          expect(figure.outerHTML, `${name} ${firm} ${output}`).not.toMatch(BROKEN);
+          expect(markup(figure), `${name} ${firm} ${output}`).not.toMatch(BROKEN);
           const ends = figure.querySelectorAll("circle[data-path]");
           expect(ends).toHaveLength(2 * t.bars[output].length);
           expect(figure.getAttribute("data-current")).toBe(String(t.current[output].plotted));
@@ -31,7 +31,7 @@ describe("tornado chart", () => {
   it("says 'beyond' the projection's last month for an answer that never comes", () => {
     // MiniMax's cash lasts the whole projection in the base case.
     const figure = tornadoChart(tornado(base, "minimax"), {width: 480, output: "runway"});
-    expect(figure.textContent).toMatch(/never runs out \(beyond Sep 2040\)/);
+    expect(figure.textContent).toMatch(/Now: cash lasts beyond Sep 2040\./);
     expect(figure.textContent).toMatch(/end of projection Sep 2040/);
   });
 
@@ -45,7 +45,7 @@ describe("tornado chart", () => {
     svg.dispatchEvent(new FocusEvent("focus"));
     // The first item is the top bar's left end; → moves to its right end.
     svg.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
-    expect(figure.querySelector(".sens-status")!.textContent).toMatch(/Monthly cash burn now at RMB 137M \/ month \(the low end of its range\)/);
+    expect(figure.querySelector(".sens-status")!.textContent).toMatch(/Monthly cash burn now at RMB 137M \/ month \(the low end of its range\): cash lasts beyond Jun 2040; now cash runs out in Jan 2027 \(19\.0 months\)\./);
     svg.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
     expect(onApply).toHaveBeenLastCalledWith("zhipu.burnNow", 136.7);
   });
@@ -58,8 +58,9 @@ describe("heatmap chart", () => {
         for (const [y, output] of [["burnNow", "runway"], ["costOfCapital", "value"]] as const) {
           const g = grid(s, firm, `${firm}.growthStart`, `${firm}.${y}`, output, 11);
           const figure = heatmapChart(g, {width: 480, currency: "HKD", market: s.market});
-          expect(figure.outerHTML, `${name} ${firm} ${output}`).not.toMatch(BROKEN);
+          expect(markup(figure), `${name} ${firm} ${output}`).not.toMatch(BROKEN);
           expect(figure.getAttribute("data-cells")).toBe("121");
+          expect(figure.querySelector("image")!.getAttribute("href")).toMatch(/^data:image\/bmp;base64,/);
           expect(figure.getAttribute("data-met-count")).toBe(String(g.cells.filter((c) => c.met).length));
           expect(figure.querySelector("linearGradient")).not.toBeNull();
           expect(figure.textContent).toMatch(/The line bounds the cells where/);
@@ -77,5 +78,18 @@ describe("heatmap chart", () => {
     const [x, y] = [Number(hit.getAttribute("x")) + 2, Number(hit.getAttribute("y")) + 2];
     hit.dispatchEvent(new MouseEvent("click", {bubbles: true, clientX: x, clientY: y}));
     expect(onApply).toHaveBeenLastCalledWith([["zhipu.growthStart", g.x.values[0]], ["zhipu.burnNow", g.y.values[4]]]);
+  });
+});
+
+describe("the cells' image", () => {
+  it("is a 24-bit BMP, rows bottom-up and padded to four bytes, pixels stored blue-green-red", () => {
+    const url = bmpDataUrl(2, 2, (i, j) => [10 * i + j, 100 + i, 200 + j]);
+    const bytes = Uint8Array.from(atob(url.slice("data:image/bmp;base64,".length)), (c) => c.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe("BM");
+    expect([view.getUint32(2, true), view.getUint32(10, true), view.getInt32(18, true), view.getInt32(22, true), view.getUint16(28, true)]).toEqual([54 + 2 * 8, 54, 2, 2, 24]);
+    // Row j = 0 (the bottom) first: pixel (0, 0) then (1, 0), then two bytes of padding; then row 1.
+    expect([...bytes.subarray(54, 62)]).toEqual([200, 100, 0, 200, 101, 10, 0, 0]);
+    expect([...bytes.subarray(62, 70)]).toEqual([201, 100, 1, 201, 101, 11, 0, 0]);
   });
 });

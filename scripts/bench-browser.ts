@@ -102,14 +102,8 @@ for (const [path, field, values] of [
   console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
 }
 
-/**
- * The Risk page: each of `ranges` typed into Zhipu's burn range and applied with Enter; for each, the
- * time from the keydown to the first estimate shown (both firms' cards say 10,000 paths) and to the
- * full count shown (the status says final, both cards 100,000 paths), as performance marks in the page.
- * Also the runner's own times from the status line (from its run start to each worker's reply), and
- * every main-thread task of 50 ms or more while the runs go.
- */
-async function riskLatency(ranges: string[]) {
+/** The Risk page of the built site at 1280×900, once its first run is complete. */
+async function openRisk() {
   const browser = await launch();
   const {server, url} = await serve(DIST);
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
@@ -118,6 +112,18 @@ async function riskLatency(ranges: string[]) {
   await page.waitForTimeout(500);
   // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
   await page.evaluate("globalThis.__name = (f) => f");
+  return {browser, server, page};
+}
+
+/**
+ * The Risk page: each of `ranges` typed into Zhipu's burn range and applied with Enter; for each, the
+ * time from the keydown to the first estimate shown (both firms' cards say 10,000 paths) and to the
+ * full count shown (the status says final, both cards 100,000 paths), as performance marks in the page.
+ * Also the runner's own times from the status line (from its run start to each worker's reply), and
+ * every main-thread task of 50 ms or more while the runs go.
+ */
+async function riskLatency(ranges: string[]) {
+  const {browser, server, page} = await openRisk();
   const result = await page.evaluate(async (ranges) => {
     const longTasks: {start: number; duration: number}[] = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
@@ -168,14 +174,7 @@ async function riskLatency(ranges: string[]) {
 
 /** The Risk page's goal seek at the default 100,000 paths: click on Solve to every lever of both firms answered and checked. */
 async function goalSeekTimes(repeats: number) {
-  const browser = await launch();
-  const {server, url} = await serve(DIST);
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${url}/risk?scenario=base`, {waitUntil: "networkidle"});
-  await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: 120_000});
-  await page.waitForTimeout(500);
-  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
-  await page.evaluate("globalThis.__name = (f) => f");
+  const {browser, server, page} = await openRisk();
   const result = await page.evaluate(async (repeats) => {
     const longTasks: {start: number; duration: number}[] = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});

@@ -9,7 +9,7 @@ import {DEFAULT_GOALS, solveGoal} from "../src/lib/goalSeek.ts";
 import {simulate} from "../src/lib/simulation.ts";
 import {parseWholeNumber, pathsProblem, seedProblem} from "../src/lib/uncertainty.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
-import {FIRM_CURRENCY, FIRMS, type FirmId} from "../src/lib/fields.ts";
+import {FIRMS, type FirmId} from "../src/lib/fields.ts";
 import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
 import {readBaseline, readPresetFiles} from "../src/data/read.ts";
 
@@ -139,7 +139,7 @@ function main(argv: string[]): number {
   const simulation = paths === null ? null : simulate(scenario, {paths, seed: seed ?? undefined});
   const risks = simulation && (Object.fromEntries(FIRMS.map((firm) => [firm, riskReport(simulation, simulation.firms[firm])])) as Record<FirmId, RiskReport>);
   if (args.format === "csv") {
-    process.stdout.write(risks ? riskCsv(risks, FIRM_CURRENCY) : scenarioCsv(computeScenario(scenario)));
+    process.stdout.write(risks ? riskCsv(risks) : scenarioCsv(computeScenario(scenario)));
     return 0;
   }
   const results = computeScenario(scenario);

@@ -12,7 +12,8 @@ import type {ScenarioStore} from "./store.js";
 /** What a part shows, as a list of values compared by identity. */
 type Selection = readonly unknown[];
 
-const unchanged = (a: Selection | null, b: Selection) => a !== null && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+/** Whether a part already shows `b` (it showed `a`): the same values by identity. */
+export const unchanged = (a: Selection | null, b: Selection) => a !== null && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 function follow(store: ScenarioStore, select: (store: ScenarioStore) => Selection, redraw: () => void): void {
   let shown: Selection | null = null;

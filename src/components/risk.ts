@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {FIRM_CURRENCY, FIRM_NAME, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {convert} from "../lib/fx.js";
-import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPercent, formatPerShare, formatTick} from "../lib/format.js";
+import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick} from "../lib/format.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/simulation.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
@@ -13,20 +13,6 @@ import {formatRange, NO_UNCERTAINTY} from "../lib/uncertainty.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
 import type {ScenarioStore} from "./store.js";
-
-/** "81.2 %" for a probability, finer near 0 and 1 so a small chance does not read as none. */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return "–";
-  if (p === 0 || p === 1) return formatPercent(p);
-  if (p < 0.001) return "under 0.1%";
-  if (p > 0.999) return "over 99.9%";
-  return `${(p * 100).toFixed(1)}%`;
-}
-
-/** "±0.3%": one standard error, in percentage points. */
-export function formatStandardError(e: Estimate): string {
-  return `±${(e.standardError * 100).toFixed(e.standardError < 0.001 ? 2 : 1)}%`;
-}
 
 /** The three probabilities of one firm in words, each with its standard error. */
 export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number): HTMLElement {
@@ -158,6 +144,21 @@ export function convergenceChart(view: RiskView, options: {width: number}): SVGE
     color: {legend: true, domain: measures.map(([m]) => m), range: ["#d62728", "#2ca02c", "#9467bd"]},
     marks: [Plot.areaY(rows, {x: "paths", y1: "low", y2: "high", fill: "measure", fillOpacity: 0.15}), Plot.lineY(rows, {x: "paths", y: "p", stroke: "measure", marker: "dot"})]
   });
+}
+
+/**
+ * Each of the firm's ranges' rationale ("From the articles: …" / "Assumption: …"), while the range is
+ * still the preset's default: a range the user or the link changed has no rationale of ours.
+ */
+export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, preset: Scenario, scenario: Scenario, firm: FirmId): Record<string, string> {
+  const defaults = (preset.uncertainty ?? NO_UNCERTAINTY).ranges;
+  const current = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
+  const out: Record<string, string> = {};
+  for (const [path, p] of Object.entries(provenance)) {
+    if (!path.startsWith(`${firm}.`) || !defaults[path] || !current[path] || formatRange(defaults[path]) !== formatRange(current[path])) continue;
+    out[path] = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
+  }
+  return out;
 }
 
 /** The scenario's ranges, each editable: type a range ("pert(0.65,1.3,1.6)") or "fixed" and press Enter. */

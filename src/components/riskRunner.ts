@@ -7,6 +7,7 @@ import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {RiskView} from "../lib/riskView.js";
 import type {Scenario} from "../lib/schema.js";
 import {NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {unchanged} from "./live.js";
 
 /** Paths of the first estimate, before the full count. */
 export const FIRST_ESTIMATE_PATHS = 10_000;
@@ -36,10 +37,11 @@ type Reply =
   | {id: number; kind: "done"; firm: FirmId}
   | {id: number; kind: "error"; firm: FirmId; message: string};
 
+/** One firm's worker; its replies (and a failure to start) go to `onReply`. */
 class FirmWorker {
   #worker: Worker | null = null;
   busy = false;
-  constructor(private readonly url: string, private readonly onReply: (reply: Reply) => void) {}
+  constructor(private readonly url: string, private readonly firm: FirmId, private readonly onReply: (reply: Reply) => void) {}
 
   post(message: unknown): void {
     // A worker still busy with a stale request is stopped; a fresh one takes the new request.
@@ -63,7 +65,7 @@ class FirmWorker {
     });
     worker.addEventListener("error", (event) => {
       this.busy = false;
-      this.onReply({id: -1, kind: "error", firm: FIRMS[0], message: event.message || "the simulation worker failed to start"});
+      this.onReply({id: -1, kind: "error", firm: this.firm, message: event.message || "the simulation worker failed to start"});
     });
     return worker;
   }
@@ -83,9 +85,9 @@ export class RiskRunner extends EventTarget {
 
   constructor(workerUrl: string) {
     super();
-    const make = () => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, (reply) => this.#reply(reply))])) as Record<FirmId, FirmWorker>;
-    this.#simulators = make();
-    this.#seekers = make();
+    const make = (onReply: (reply: Reply) => void) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply)])) as Record<FirmId, FirmWorker>;
+    this.#simulators = make((reply) => this.#simulationReply(reply));
+    this.#seekers = make((reply) => this.#goalReply(reply));
     for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
   }
 
@@ -140,7 +142,7 @@ export class RiskRunner extends EventTarget {
     const {paths, seed} = (this.scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
     const id = ++this.#goalId;
     this.goal = {goal, paths, answers: {}, running: new Set(FIRMS), error: null};
-    for (const firm of FIRMS) this.#seekers[firm].post({kind: "goal", id: id + 1e9, scenario: this.scenario, firm, seed, paths, goal});
+    for (const firm of FIRMS) this.#seekers[firm].post({kind: "goal", id, scenario: this.scenario, firm, seed, paths, goal});
     this.dispatchEvent(new Event("change"));
   }
 
@@ -150,32 +152,31 @@ export class RiskRunner extends EventTarget {
     this.goal = null;
   }
 
-  #reply(reply: Reply): void {
-    if (reply.id >= 1e9) {
-      if (reply.id - 1e9 !== this.#goalId || !this.goal) return;
-      const state = this.goal;
-      if (reply.kind === "answer") {
-        // An unchecked answer is replaced by its check (same lever).
-        const list = (state.answers[reply.firm] ??= []).filter((a) => a.lever !== reply.answer.lever);
-        state.answers[reply.firm] = [...list, reply.answer];
-      } else if (reply.kind === "done") state.running.delete(reply.firm);
-      else if (reply.kind === "error") {
-        state.running.delete(reply.firm);
-        state.error = reply.message;
-      }
-    } else {
-      if (reply.id !== this.#id && reply.id !== -1) return;
-      const risk = this.risk[reply.firm];
+  /** A stage of the current run (a reply to a stale run is dropped; id −1 is a worker that failed to start). */
+  #simulationReply(reply: Reply): void {
+    if (reply.id !== this.#id && reply.id !== -1) return;
+    const risk = this.risk[reply.firm];
+    if (reply.kind === "stage") {
       const elapsed = performance.now() - this.#started;
-      if (reply.kind === "stage") {
-        risk.view = reply.view;
-        const full = reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths;
-        if (risk.firstMs === null) risk.firstMs = elapsed;
-        if (full) {
-          risk.final = true;
-          risk.fullMs = elapsed;
-        }
-      } else if (reply.kind === "error") risk.error = reply.message;
+      risk.view = reply.view;
+      risk.firstMs ??= elapsed;
+      if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {
+        risk.final = true;
+        risk.fullMs = elapsed;
+      }
+    } else if (reply.kind === "error") risk.error = reply.message;
+    this.dispatchEvent(new Event("change"));
+  }
+
+  /** An answer of the current goal seek; an unchecked answer is replaced by its check (same lever). */
+  #goalReply(reply: Reply): void {
+    const state = this.goal;
+    if (!state || (reply.id !== this.#goalId && reply.id !== -1)) return;
+    if (reply.kind === "answer") state.answers[reply.firm] = [...(state.answers[reply.firm] ?? []).filter((a) => a.lever !== reply.answer.lever), reply.answer];
+    else if (reply.kind === "done") state.running.delete(reply.firm);
+    else if (reply.kind === "error") {
+      state.running.delete(reply.firm);
+      state.error = reply.message;
     }
     this.dispatchEvent(new Event("change"));
   }
@@ -196,7 +197,7 @@ export function riskPart(runner: EventTarget, select: () => readonly unknown[], 
     scheduled = false;
     if (width === 0) return;
     const selection = select();
-    if (shown !== null && shown.length === selection.length && shown.every((x, i) => Object.is(x, selection[i]))) return;
+    if (unchanged(shown, selection)) return;
     shown = selection;
     element.replaceChildren(render(width));
   };

@@ -306,3 +306,17 @@ export function formatFact(fact: FactFigure): string {
   })();
   return `${prefix}${body}`;
 }
+
+/** "81.2 %" for a probability, finer near 0 and 1 so a small chance does not read as none. */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return "–";
+  if (p === 0 || p === 1) return formatPercent(p);
+  if (p < 0.001) return "under 0.1%";
+  if (p > 0.999) return "over 99.9%";
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+/** "±0.3%": one standard error, in percentage points. */
+export function formatStandardError(e: {standardError: number}): string {
+  return `±${(e.standardError * 100).toFixed(e.standardError < 0.001 ? 2 : 1)}%`;
+}

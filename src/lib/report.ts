@@ -2,7 +2,7 @@
 import {yearMonth} from "./dates.js";
 import {convert} from "./fx.js";
 import type {FirmResult, Implied} from "./results.js";
-import {FIRMS, type FirmId, type MarketInputs} from "./fields.js";
+import {FIRM_CURRENCY, FIRMS, type FirmId, type MarketInputs} from "./fields.js";
 import {type Scenario} from "./schema.js";
 import {pathQuantiles, type FirmSimulation} from "./simulation.js";
 
@@ -104,11 +104,11 @@ export function riskReport(simulation: {paths: number; seed: number}, s: FirmSim
 export type RiskReport = ReturnType<typeof riskReport>;
 
 /** The monthly cash bands of both firms as CSV (millions of each firm's currency). */
-export function riskCsv(reports: Record<FirmId, RiskReport>, currencies: Record<FirmId, string>): string {
+export function riskCsv(reports: Record<FirmId, RiskReport>): string {
   const lines = ["firm,currency,date,p5,p25,p50,p75,p95"];
   for (const firm of FIRMS) {
     const c = reports[firm].cash;
-    c.dates.forEach((date, t) => lines.push([firm, currencies[firm], date, c.p5[t], c.p25[t], c.p50[t], c.p75[t], c.p95[t]].join(",")));
+    c.dates.forEach((date, t) => lines.push([firm, FIRM_CURRENCY[firm], date, c.p5[t], c.p25[t], c.p50[t], c.p75[t], c.p95[t]].join(",")));
   }
   return lines.join("\n") + "\n";
 }

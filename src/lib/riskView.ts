@@ -60,10 +60,11 @@ export function pathHistogram(values: Float64Array, low: number, high: number, c
   return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above)};
 }
 
-/** The finite values' q-quantile by a sort of a copy (for bin ranges only). */
-function finiteQuantile(values: Float64Array, q: number): number {
+/** The finite values' P1 and P99 (nearest rank), from one sorted copy: the value histogram's range. */
+function centralRange(values: Float64Array): [number, number] {
   const finite = values.filter((x) => Number.isFinite(x)).sort();
-  return finite.length ? finite[Math.min(finite.length - 1, Math.floor(q * (finite.length - 1)))]! : 0;
+  const at = (q: number) => (finite.length ? finite[Math.floor(q * (finite.length - 1))]! : 0);
+  return [at(0.01), at(0.99)];
 }
 
 /** Checkpoints 1,000, 2,000, 5,000, 10,000, … up to the path count (and the count itself). */
@@ -106,8 +107,7 @@ export function convergence(s: FirmSimulation, firm: FirmInputs): Convergence {
 
 /** Runway and break-even in half-year bins over the horizon; value per share in 40 bins from its P1 to P99. */
 export function riskView(simulation: {paths: number; seed: number}, s: FirmSimulation, firm: FirmInputs, horizonMonths: number, elapsedMs: number): RiskView {
-  const low = finiteQuantile(s.valuePerShareHkd, 0.01);
-  const high = finiteQuantile(s.valuePerShareHkd, 0.99);
+  const [low, high] = centralRange(s.valuePerShareHkd);
   return {
     ...riskReport(simulation, s),
     runwayHistogram: pathHistogram(s.runwayMonths, 0, horizonMonths, horizonMonths / 6),

@@ -13,7 +13,7 @@ import {simulate} from "../../src/lib/simulation.ts";
 import {riskReport} from "../../src/lib/report.ts";
 import {FIRMS, type FirmId} from "../../src/lib/fields.ts";
 import type {Estimate} from "../../src/lib/simulation.ts";
-import {formatProbability, formatStandardError} from "../../src/components/risk.ts";
+import {formatProbability, formatStandardError} from "../../src/lib/format.ts";
 
 /** The machine is slow and shared: a full run of 100,000 paths in two workers may take a while. */
 const FINAL_MS = 60_000;

@@ -91,8 +91,10 @@ function loadScenario(target: string, problems: string[]): Scenario | null {
     problems.push(`scenario: cannot read ${target}: ${(error as Error).message}`);
     return null;
   }
-  const {scenario, issues} = resolveScenarioFile(json, baseline.scenario);
+  const {scenario, issues, notices} = resolveScenarioFile(json, baseline.scenario);
   for (const issue of issues) problems.push(`${issue.field}: ${issue.reason}${issue.value ? ` (got ${issue.value})` : ""}`);
+  // A migrated file still computes; the notice says how to update it.
+  for (const notice of notices) process.stderr.write(`${oneLine(`note: ${target}: ${notice}`)}\n`);
   return scenario;
 }
 

@@ -7,7 +7,7 @@ import {formatDate, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMon
 import {convert} from "../lib/fx.js";
 import {openingCash} from "../lib/projection.js";
 import type {FirmResult} from "../lib/results.js";
-import {BRIDGE_NAME} from "./series.js";
+import {breakEvenVerdict, fundingGapText} from "../lib/headline.js";
 
 /** How a card shows money: the display currency, at the scenario's exchange rates. */
 export interface MoneyView {
@@ -31,28 +31,9 @@ function runwayMonths(r: FirmResult, today: Date): string | null {
   return `${formatMonths(months)} after the ${formatMonthYear(r.inputs.baselineDate)} baseline; ${fromToday >= 0 ? `${formatMonths(fromToday)} from today` : `${formatMonths(-fromToday)} before today`}`;
 }
 
-/**
- * Funding gaps in words: "cash dips below zero in Dec 2025 (RMB 120M short at worst) and is bridged
- * by the IPO in Jan 2026", or null when there is none.
- */
+/** Funding gaps in words (see fundingGapText), in the card's currency; null when there is none. */
 export function fundingGapNote(r: FirmResult, view: MoneyView): string | null {
-  if (r.fundingGaps.length === 0) return null;
-  const money = inDisplay(r, view);
-  return r.fundingGaps
-    .map((g) => {
-      const months = g.firstMonth === g.lastMonth ? formatMonthYear(g.firstMonth) : `${formatMonthYear(g.firstMonth)}–${formatMonthYear(g.lastMonth)}`;
-      return `a funding gap: cash dips below zero in ${months} (${formatMoney(money(g.shortfall), view.currency)} short at worst) until ${BRIDGE_NAME[g.bridgedBy]} in ${formatMonthYear(g.bridgedIn)} repairs it`;
-    })
-    .join("; ");
-}
-
-/** Break-even against the target: "meets its 2026 target", "4 years after its 2026 target". */
-function breakEvenVerdict(r: FirmResult): string {
-  const b = r.breakEven;
-  if (b.year === null) return `no break-even within 15 years (target ${b.targetYear})`;
-  if (b.meetsTarget) return `meets its ${b.targetYear} target`;
-  const late = b.year - b.targetYear;
-  return `${late} ${late === 1 ? "year" : "years"} after its ${b.targetYear} target`;
+  return fundingGapText(r, view.currency, view.market);
 }
 
 /** "Jan 2027": the runway as a date, with its months from the baseline and from today. */

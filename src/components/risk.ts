@@ -8,8 +8,8 @@ import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerS
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/simulation.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
-import type {Scenario} from "../lib/schema.js";
-import {formatRange, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {getField, type Scenario} from "../lib/schema.js";
+import {formatRange, NO_UNCERTAINTY, recentredRange} from "../lib/uncertainty.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
 import type {ScenarioStore} from "./store.js";
@@ -147,16 +147,24 @@ export function convergenceChart(view: RiskView, options: {width: number}): SVGE
 }
 
 /**
- * Each of the firm's ranges' rationale ("From the articles: …" / "Assumption: …"), while the range is
- * still the preset's default: a range the user or the link changed has no rationale of ours.
+ * Each of the firm's ranges' rationale ("From the articles: …" / "Assumption: …") while the range is
+ * the default (`base`'s), or the default moved to the scenario's value (a preset such as the bear
+ * case is simulated around its own values); a range the user or the link changed has none of ours.
  */
-export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, preset: Scenario, scenario: Scenario, firm: FirmId): Record<string, string> {
-  const defaults = (preset.uncertainty ?? NO_UNCERTAINTY).ranges;
+export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, base: Scenario, scenario: Scenario, firm: FirmId): Record<string, string> {
+  const defaults = (base.uncertainty ?? NO_UNCERTAINTY).ranges;
   const current = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
   const out: Record<string, string> = {};
   for (const [path, p] of Object.entries(provenance)) {
-    if (!path.startsWith(`${firm}.`) || !defaults[path] || !current[path] || formatRange(defaults[path]) !== formatRange(current[path])) continue;
-    out[path] = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
+    const range = current[path];
+    const standard = defaults[path];
+    if (!path.startsWith(`${firm}.`) || !standard || !range) continue;
+    const why = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
+    const value = getField(scenario, path);
+    if (formatRange(standard) === formatRange(range)) out[path] = why;
+    else if (typeof value === "number" && formatRange(recentredRange(standard, value)) === formatRange(range)) {
+      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, FIRM_CURRENCY[firm])}) with the same width. The default's reason — ${why}`;
+    }
   }
   return out;
 }

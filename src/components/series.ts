@@ -7,6 +7,7 @@ import {FORECAST_YEARS} from "../lib/dcf.js";
 import {monthIndexOf} from "../lib/dates.js";
 import type {FirmResult} from "../lib/results.js";
 import {monthlyRows, type MonthRow} from "../lib/report.js";
+import {BRIDGE_NAME} from "../lib/headline.js";
 
 const monthEnds = new Map<number, Date>();
 
@@ -87,7 +88,6 @@ export interface CashChartData {
 }
 
 /** What repairs a funding gap, in words. */
-export const BRIDGE_NAME = {ipo: "the IPO", "later-raise": "the later raise", financing: "scheduled financing", operations: "the firm's own operating cash flow"} as const;
 
 /** Each firm's cash by month from the baseline to `end`, its cash-out and break-even, and its target year. */
 export function cashChartData(results: readonly FirmResult[], options: {currency: Currency; market: MarketInputs; end: Date}): CashChartData {

@@ -31,10 +31,27 @@ export function readBaseline(): Baseline {
   return baseline;
 }
 
-/** The preset scenario files by name, as parsed JSON (sorted by file name). */
+/** The scenario files' names (data/scenarios/<name>.json), sorted. */
+export function scenarioFileNames(): string[] {
+  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".json")).sort().map((f) => f.replace(/\.json$/, ""));
+}
+
+/** One scenario file's text, as written. */
+export function readScenarioText(name: string): string {
+  return readFileSync(join(SCENARIO_DIR, `${name}.json`), "utf8");
+}
+
+/** The preset scenario files by name, as parsed JSON (sorted by file name); a file that is not JSON throws, naming it. */
 export function readPresetFiles(): Map<string, unknown> {
-  const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".json")).sort();
-  return new Map(files.map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(SCENARIO_DIR, f), "utf8"))]));
+  return new Map(
+    scenarioFileNames().map((name) => {
+      try {
+        return [name, JSON.parse(readScenarioText(name))];
+      } catch (error) {
+        throw new Error(`data/scenarios/${name}.json: not valid JSON: ${(error as Error).message}`);
+      }
+    })
+  );
 }
 
 /** The known-answer vectors of the verification page (data/vectors/<name>.json), as parsed JSON. */

@@ -5,7 +5,8 @@ import {unusableCitations} from "../lib/facts.ts";
 import {resolvePresets} from "../lib/scenarios.ts";
 
 const baseline = readBaseline();
-const {presets, problems} = resolvePresets(baseline.scenario, readPresetFiles());
+const {presets, problems, notices} = resolvePresets(baseline.scenario, readPresetFiles());
+for (const notice of notices) console.warn(`note: ${notice}`);
 const cited = [...Object.entries(baseline.provenance), ...Object.entries(baseline.rangeProvenance).map(([field, p]) => [`uncertainty.${field}`, p] as const)].flatMap(([field, p]) => p.facts.map((id) => [field, id] as [string, string]));
 problems.push(...unusableCitations(cited, readFacts().facts));
 if (problems.length) {

@@ -1,8 +1,10 @@
 // Baseline inputs with their provenance, and named scenarios as overrides of the baseline.
 import {FIRMS, FIRM_CURRENCY, FIRM_FIELDS, MARKET_FIELDS, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
-import {applyOverrides, checkValue, firmConsistencyProblem, type FieldValue, type Override, type Scenario} from "./schema.js";
+import {applyOverrides, checkValue, differences, firmConsistencyProblem, getField, SCENARIO_VERSION, type FieldValue, type Override, type Scenario} from "./schema.js";
+import {isIsoDate} from "./dates.js";
 import {describeValue, type FieldIssue} from "./issues.js";
-import {NO_UNCERTAINTY, resolveUncertainty, type Uncertainty} from "./uncertainty.js";
+import {fieldSpec} from "./fields.js";
+import {NO_UNCERTAINTY, rangesFollowing, resolveUncertainty, uncertaintyFile, type Uncertainty} from "./uncertainty.js";
 
 export type Basis = "fact" | "derived" | "assumption";
 
@@ -31,11 +33,7 @@ export interface RangeProvenance {
 }
 
 /** A scenario as written in data/scenarios/*.json: a name, words, and overrides of the baseline. */
-export interface ScenarioFile {
-  version: 1;
-  name: string;
-  title: string;
-  description: string;
+export interface ScenarioFile extends Pick<Scenario, "version" | "name" | "title" | "description" | "author" | "date" | "notes"> {
   firms?: Partial<Record<FirmId, Record<string, unknown>>>;
   market?: Record<string, unknown>;
   /** Ranges by field path (replacing the preset's entirely), rank correlations, paths and seed. */
@@ -43,6 +41,9 @@ export interface ScenarioFile {
   correlations?: unknown[];
   simulation?: {paths?: number; seed?: number};
 }
+
+/** The longest text each header field may hold: a page shows them whole. */
+export const TEXT_LIMITS = {name: 64, title: 120, author: 120, description: 4000, note: 500} as const;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
@@ -129,7 +130,7 @@ export function parseBaseline(json: unknown, uncertaintyJson?: unknown): {baseli
   const defaults = uncertaintyJson === undefined ? null : parseDefaultUncertainty(uncertaintyJson);
   if (defaults?.problems.length) return {baseline: null, problems: defaults.problems};
   const scenario: Scenario = {
-    version: 1,
+    version: SCENARIO_VERSION,
     name: "base",
     title: "Base case",
     description: "The sourced baseline.",
@@ -164,45 +165,146 @@ export function scenarioFileOverrides(file: Record<string, unknown>): {overrides
   return {overrides, issues};
 }
 
+const HEADER_FIELDS = ["version", "name", "title", "description", "firms", "market", "uncertainty", "correlations", "simulation"];
+/** Fields version 2 added: a version-1 file that has them says the wrong version. */
+const VERSION_2_FIELDS = ["author", "date", "notes"];
+
+/**
+ * The schema version a file is written for, read as the current one: version 1 files are migrated
+ * (version 2 only added the optional author, date and notes), a newer or unknown version is refused
+ * with what to do. Returns the notice for a migrated file.
+ */
+function checkVersion(json: Record<string, unknown>, issues: FieldIssue[]): string | null {
+  const v = json.version;
+  if (v === SCENARIO_VERSION) return null;
+  if (v === 1) {
+    for (const key of VERSION_2_FIELDS) if (key in json) issues.push({field: key, value: "", reason: `is new in version 2: write "version": 2`});
+    return `version 1 was read as version ${SCENARIO_VERSION} (nothing else changes): write "version": ${SCENARIO_VERSION} to silence this`;
+  }
+  if (v === undefined) issues.push({field: "version", value: "", reason: `is required: write "version": ${SCENARIO_VERSION}`});
+  else if (typeof v === "number" && Number.isInteger(v) && v > SCENARIO_VERSION) {
+    issues.push({field: "version", value: describeValue(v), reason: `is newer than this site reads (1 to ${SCENARIO_VERSION}): update the site, or rewrite the file for version ${SCENARIO_VERSION}`});
+  } else issues.push({field: "version", value: describeValue(v), reason: `must be ${SCENARIO_VERSION} (or 1, which is migrated)`});
+  return null;
+}
+
+/** Reads a scenario's header text field: text no longer than its limit; otherwise an issue and null. */
+function headerText(json: Record<string, unknown>, key: "title" | "description" | "author", issues: FieldIssue[], required: boolean): string | null {
+  const value = json[key];
+  if (value === undefined && !required) return null;
+  const limit = TEXT_LIMITS[key];
+  if (typeof value !== "string") issues.push({field: key, value: describeValue(value), reason: "must be text"});
+  else if (value.length > limit) issues.push({field: key, value: `${value.slice(0, 40)}…`, reason: `is ${value.length.toLocaleString("en-US")} characters long; at most ${limit.toLocaleString("en-US")}`});
+  else if (key !== "description" && !value.trim()) issues.push({field: key, value: "", reason: "must not be empty"});
+  else return value;
+  return null;
+}
+
+/** Why a scenario name cannot be used (it names a file and a page: /scenarios/<name>); null when it can. */
+export function scenarioNameProblem(name: unknown): string | null {
+  if (typeof name !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(name)) return "must be lowercase letters, digits and dashes, starting with a letter or digit";
+  if (name.length > TEXT_LIMITS.name) return `is ${name.length} characters long; at most ${TEXT_LIMITS.name}`;
+  if (name === "index") return "is reserved for the list of scenarios";
+  return null;
+}
+
+/** A scenario's notes: text by field path, each for a known field. */
+function parseNotes(raw: unknown, issues: FieldIssue[]): Record<string, string> | null {
+  if (raw === undefined) return null;
+  if (!isObject(raw)) {
+    issues.push({field: "notes", value: describeValue(raw), reason: 'must be an object of text by field, e.g. {"zhipu.growthStart": "why"}'});
+    return null;
+  }
+  const notes: Record<string, string> = {};
+  for (const [path, note] of Object.entries(raw)) {
+    if (!fieldSpec(path)) issues.push({field: `notes.${path}`, value: "", reason: "unknown field"});
+    else if (typeof note !== "string" || !note.trim()) issues.push({field: `notes.${path}`, value: describeValue(note), reason: "must be text"});
+    else if (note.length > TEXT_LIMITS.note) issues.push({field: `notes.${path}`, value: `${note.slice(0, 40)}…`, reason: `is ${note.length} characters long; at most ${TEXT_LIMITS.note}`});
+    else notes[path] = note;
+  }
+  return notes;
+}
+
 /**
  * Resolves a scenario file against the baseline: checks its header, applies its overrides,
- * keeps every valid field and reports every refused one.
+ * keeps every valid field and reports every refused one. `notices` say what was migrated.
  */
-export function resolveScenarioFile(json: unknown, base: Scenario): {scenario: Scenario; issues: FieldIssue[]} {
+export function resolveScenarioFile(json: unknown, base: Scenario): {scenario: Scenario; issues: FieldIssue[]; notices: string[]} {
   const issues: FieldIssue[] = [];
-  if (!isObject(json)) return {scenario: base, issues: [{field: "(file)", value: "", reason: "a scenario must be a JSON object"}]};
-  const known = new Set(["version", "name", "title", "description", "firms", "market", "uncertainty", "correlations", "simulation"]);
+  if (!isObject(json)) return {scenario: base, issues: [{field: "(file)", value: "", reason: "a scenario must be a JSON object"}], notices: []};
+  const migrated = checkVersion(json, issues);
+  const known = new Set([...HEADER_FIELDS, ...VERSION_2_FIELDS]);
   for (const key of Object.keys(json)) if (!known.has(key)) issues.push({field: key, value: "", reason: "unknown field"});
-  if (json.version !== 1) issues.push({field: "version", value: describeValue(json.version), reason: "must be 1"});
-  const name = typeof json.name === "string" && /^[a-z0-9][a-z0-9-]*$/.test(json.name) ? json.name : null;
-  if (name === null) issues.push({field: "name", value: describeValue(json.name), reason: "must be lowercase letters, digits and dashes"});
-  const text = (key: "title" | "description", fallback: string) => {
-    if (typeof json[key] === "string") return json[key] as string;
-    issues.push({field: key, value: describeValue(json[key]), reason: "must be text"});
-    return fallback;
-  };
-  const title = text("title", name ?? "Untitled scenario");
-  const description = text("description", "");
+  const nameProblem = scenarioNameProblem(json.name);
+  if (nameProblem) issues.push({field: "name", value: describeValue(json.name), reason: nameProblem});
+  const name = nameProblem ? null : (json.name as string);
+  const title = headerText(json, "title", issues, true) ?? name ?? "Untitled scenario";
+  const description = headerText(json, "description", issues, true) ?? "";
+  const version2 = json.version !== 1;
+  const author = version2 ? headerText(json, "author", issues, false) : null;
+  let date: string | null = null;
+  if (version2 && json.date !== undefined) {
+    if (isIsoDate(json.date)) date = json.date;
+    else issues.push({field: "date", value: describeValue(json.date), reason: "must be a date written YYYY-MM-DD"});
+  }
+  const notes = version2 ? parseNotes(json.notes, issues) : null;
   const {overrides, issues: shapeIssues} = scenarioFileOverrides(json);
   const applied = applyOverrides(base, overrides);
   const uncertaintyIssues: FieldIssue[] = [];
-  const uncertainty = resolveUncertainty(json, base.uncertainty ?? NO_UNCERTAINTY, uncertaintyIssues);
-  return {
-    scenario: {...applied.scenario, name: name ?? "custom", title, description, uncertainty},
-    issues: [...issues, ...shapeIssues, ...applied.issues, ...uncertaintyIssues]
-  };
+  const inherited = resolveUncertainty(json, base.uncertainty ?? NO_UNCERTAINTY, uncertaintyIssues);
+  // A file without ranges of its own is simulated around its own values: the inherited ranges follow them.
+  const uncertainty = json.uncertainty === undefined ? {...inherited, ranges: rangesFollowing(inherited.ranges, (path) => getField(base, path), (path) => getField(applied.scenario, path))} : inherited;
+  const scenario: Scenario = {...applied.scenario, name: name ?? "custom", title, description, uncertainty};
+  delete scenario.author;
+  delete scenario.date;
+  delete scenario.notes;
+  if (author !== null) scenario.author = author;
+  if (date !== null) scenario.date = date;
+  if (notes !== null && Object.keys(notes).length) scenario.notes = notes;
+  return {scenario, issues: [...issues, ...shapeIssues, ...applied.issues, ...uncertaintyIssues], notices: migrated ? [migrated] : []};
+}
+
+/** What a saved scenario says about itself. */
+export type ScenarioHeader = Pick<Scenario, "name" | "title" | "description" | "author" | "date" | "notes">;
+
+/**
+ * The scenario file of a state: its header, the fields that differ from the baseline (`base`), and its
+ * ranges, correlations and simulation where they differ from the baseline's. Resolving the file
+ * against `base` gives back the same state.
+ */
+export function scenarioFile(scenario: Scenario, base: Scenario, header: ScenarioHeader): ScenarioFile {
+  const firms: Partial<Record<FirmId, Record<string, unknown>>> = {};
+  const market: Record<string, unknown> = {};
+  for (const [path, value] of differences(base, scenario)) {
+    const [head, key] = path.split(".") as [string, string];
+    if (head === "market") market[key] = value;
+    else (firms[head as FirmId] ??= {})[key] = value;
+  }
+  const file: ScenarioFile = {version: SCENARIO_VERSION, name: header.name, title: header.title, description: header.description};
+  if (header.author) file.author = header.author;
+  if (header.date) file.date = header.date;
+  if (header.notes && Object.keys(header.notes).length) file.notes = header.notes;
+  file.firms = firms;
+  file.market = market;
+  // The ranges, correlations and simulation are written where they differ from what the file would
+  // otherwise resolve to (the base's, following the file's values).
+  const inherited = resolveScenarioFile(file, base).scenario.uncertainty ?? NO_UNCERTAINTY;
+  Object.assign(file, uncertaintyFile(inherited, scenario.uncertainty ?? NO_UNCERTAINTY));
+  return file;
 }
 
 /** Resolves every preset file against the baseline; a preset with any issue is a problem. */
-export function resolvePresets(base: Scenario, files: Map<string, unknown>): {presets: Map<string, Scenario>; problems: string[]} {
+export function resolvePresets(base: Scenario, files: Map<string, unknown>): {presets: Map<string, Scenario>; problems: string[]; notices: string[]} {
   const presets = new Map<string, Scenario>();
   const problems: string[] = [];
+  const notices: string[] = [];
   for (const [fileName, json] of files) {
-    const {scenario, issues} = resolveScenarioFile(json, base);
+    const {scenario, issues, notices: migrated} = resolveScenarioFile(json, base);
     for (const issue of issues) problems.push(`data/scenarios/${fileName}.json: ${issue.field}: ${issue.reason}`);
+    for (const notice of migrated) notices.push(`data/scenarios/${fileName}.json: ${notice}`);
     if (scenario.name !== fileName) problems.push(`data/scenarios/${fileName}.json: name "${scenario.name}" must match the file name`);
     presets.set(fileName, scenario);
   }
   if (!presets.has("base")) problems.push("data/scenarios/base.json: the base preset is required");
-  return {presets, problems};
+  return {presets, problems, notices};
 }

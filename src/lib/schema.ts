@@ -7,11 +7,19 @@ import {describeValue, type FieldIssue} from "./issues.js";
 import type {Uncertainty} from "./uncertainty.js";
 import {openingCashCosts} from "./projection.js";
 
+/** The scenario schema's version: files, links and the runner write this one; older files are migrated (see scenarios.ts). */
+export const SCENARIO_VERSION = 2;
+
 export interface Scenario {
-  version: 1;
+  version: typeof SCENARIO_VERSION;
   name: string;
   title: string;
   description: string;
+  /** Who wrote the scenario, and when (YYYY-MM-DD): shown on its published page (version 2). */
+  author?: string;
+  date?: string;
+  /** Why the scenario sets a field as it does, by field path (version 2). */
+  notes?: Record<string, string>;
   firms: Record<FirmId, FirmInputs>;
   market: MarketInputs;
   /** Which inputs are uncertain, how they move together, and how to simulate; none when absent. */

@@ -4,8 +4,8 @@
 // reason and every valid part is kept.
 import {correlationProblem, nearestCorrelation} from "./correlation.js";
 import {DISTRIBUTION_PARAMETERS, validateDistribution, type DistributionSpec} from "./distributions.js";
-import {fieldSpec} from "./fields.js";
-import {formatNumber} from "./format.js";
+import {fieldSpec, type Unit} from "./fields.js";
+import {formatNumber, formatPercent} from "./format.js";
 import {describeValue, type FieldIssue} from "./issues.js";
 
 /** One rank correlation between two uncertain inputs: [path, path, ρ]. */
@@ -184,6 +184,13 @@ const MAX_CORRELATION_CHARS = 4000;
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
+/** A range in its field's unit, as tables show it: "pert(65%, 130%, 160%)", "uniform(137, 300)". */
+export function describeRange(spec: DistributionSpec, unit: Unit): string {
+  const rate = unit === "fraction" || unit === "fractionPerYear";
+  const values = DISTRIBUTION_PARAMETERS[spec.distribution].map((key) => (spec as unknown as Record<string, number>)[key]!);
+  return `${spec.distribution}(${values.map((v) => (rate ? formatPercent(v) : formatNumber(v, 4))).join(", ")})`;
+}
+
 /** "uniform(20,40)": a range as a link writes it. */
 export function formatRange(spec: DistributionSpec): string {
   const values = DISTRIBUTION_PARAMETERS[spec.distribution].map((key) => String((spec as unknown as Record<string, number>)[key]));
@@ -286,4 +293,69 @@ export function decodeUncertainty(values: ReadonlyMap<string, string>, preset: U
     else simulation[key] = value;
   }
   return {ranges: checked, correlations, simulation};
+}
+
+// --- Scenario files -------------------------------------------------------------------------------
+
+/**
+ * The `uncertainty`, `correlations` and `simulation` of a scenario file that, read over `preset`'s,
+ * give `scenario`'s: nothing where they are the preset's. A file's ranges replace the preset's
+ * entirely, so when any range or correlation differs, all of them are written.
+ */
+export function uncertaintyFile(preset: Uncertainty, scenario: Uncertainty): {uncertainty?: Record<string, DistributionSpec>; correlations?: Correlation[]; simulation?: Simulation} {
+  const out: {uncertainty?: Record<string, DistributionSpec>; correlations?: Correlation[]; simulation?: Simulation} = {};
+  const paths = new Set([...Object.keys(preset.ranges), ...Object.keys(scenario.ranges)]);
+  const rangesDiffer = [...paths].some((path) => !sameRange(preset.ranges[path], scenario.ranges[path]));
+  if (rangesDiffer || correlationsText(preset.correlations) !== correlationsText(scenario.correlations)) {
+    out.uncertainty = Object.fromEntries(Object.entries(scenario.ranges).map(([path, spec]) => [path, {...spec}]));
+    out.correlations = scenario.correlations.map(([a, b, rho]) => [a, b, rho]);
+  }
+  if (preset.simulation.paths !== scenario.simulation.paths || preset.simulation.seed !== scenario.simulation.seed) out.simulation = {...scenario.simulation};
+  return out;
+}
+
+// --- Ranges that follow a scenario's values ---------------------------------------------------------
+
+/** Where a range is centred: its mode, the middle of its interval, or (lognormal) the geometric middle. */
+export function rangeCentre(spec: DistributionSpec): number {
+  switch (spec.distribution) {
+    case "triangular":
+    case "pert":
+      return spec.mode;
+    case "lognormal":
+      return Math.sqrt(spec.low * spec.high);
+    default:
+      return (spec.low + spec.high) / 2;
+  }
+}
+
+/**
+ * `spec` moved so that its centre is `value`, keeping its width (a lognormal keeps its ratio of high
+ * to low, so it is scaled instead); `spec` itself when a lognormal cannot be (value ≤ 0).
+ */
+export function recentredRange(spec: DistributionSpec, value: number): DistributionSpec {
+  const centre = rangeCentre(spec);
+  // Twelve significant figures: a shift leaves no 0.9500000000000001 for a page or a link to show.
+  const tidy = (x: number) => Number(x.toPrecision(12));
+  if (spec.distribution === "lognormal") return value > 0 ? {...spec, low: tidy((spec.low * value) / centre), high: tidy((spec.high * value) / centre)} : spec;
+  const shift = value - centre;
+  if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: tidy(spec.low + shift), mode: value, high: tidy(spec.high + shift)};
+  return {...spec, low: tidy(spec.low + shift), high: tidy(spec.high + shift)};
+}
+
+/**
+ * The default ranges as a scenario inherits them: each range on an input the scenario sets apart from
+ * the base case is moved to the scenario's value (see recentredRange), so that a bear case is
+ * simulated around its own story and not the base's. A moved range that no longer fits its field is
+ * left where it was.
+ */
+export function rangesFollowing(ranges: Record<string, DistributionSpec>, baseValue: (path: string) => unknown, scenarioValue: (path: string) => unknown): Record<string, DistributionSpec> {
+  const out: Record<string, DistributionSpec> = {};
+  for (const [path, spec] of Object.entries(ranges)) {
+    const value = scenarioValue(path);
+    const moved = typeof value === "number" && value !== baseValue(path) ? recentredRange(spec, value) : spec;
+    const field = uncertainField(path);
+    out[path] = typeof field !== "string" && validateDistribution(moved, field) === null ? moved : spec;
+  }
+  return out;
 }

@@ -215,8 +215,8 @@ describe("scenario files", () => {
     expect(scenario.firms.minimax).toEqual(base.firms.minimax);
   });
   it("report every problem and keep every valid field", () => {
-    const {scenario, issues} = resolveScenarioFile({version: 2, name: "Bad Name", title: 3, firms: {zhipu: {burnNow: -1, growthStart: 0.5}, acme: {}}, market: {usdRmb: "7.1"}, extra: 1}, base);
-    expect(issues.map((i) => i.field)).toEqual(["extra", "version", "name", "title", "description", "firms.acme", "zhipu.burnNow"]);
+    const {scenario, issues} = resolveScenarioFile({version: 3, name: "Bad Name", title: 3, firms: {zhipu: {burnNow: -1, growthStart: 0.5}, acme: {}}, market: {usdRmb: "7.1"}, extra: 1}, base);
+    expect(issues.map((i) => i.field)).toEqual(["version", "extra", "name", "title", "description", "firms.acme", "zhipu.burnNow"]);
     expect(scenario.firms.zhipu.growthStart).toBe(0.5);
     expect(scenario.market.usdRmb).toBe(7.1);
   });

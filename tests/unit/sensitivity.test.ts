@@ -2,6 +2,7 @@
 // burn), the order of the bars, the directions the model guarantees, the grid's targets against a
 // direct computation, and no NaN for any preset.
 import {describe, expect, it} from "vitest";
+import {applyOverrides} from "../../src/lib/schema.ts";
 import {firstBreakEvenMonth} from "../../src/lib/breakEven.ts";
 import {FIRMS, plausibleRange, type FirmId, type FirmInputs} from "../../src/lib/fields.ts";
 import {HORIZON_MONTHS, project} from "../../src/lib/projection.ts";
@@ -145,12 +146,15 @@ describe("grids", () => {
     expect(g.cells).toHaveLength(21 * 21);
     expect([g.x.values[0], g.x.values[20], g.y.values[0], g.y.values[20]]).toEqual([0.65, 1.6, 136.7, 300]);
     expect(g.x.values[1]).toBe(0.6975); // rounded past the step, so a link reads cleanly
-    // Management's targets put Zhipu's growth at 500%, above the range's 160%: the axis reaches it.
-    const m = presets.get("management-targets")!;
+    // A link that puts Zhipu's growth at 500%, above the range's 160%: the axis reaches it.
+    const m = applyOverrides(base, [["zhipu.growthStart", 5]]).scenario;
     const wide = grid(m, "zhipu", "zhipu.growthStart", "zhipu.costOfCapital", "value", 11);
     expect([wide.x.values[0], wide.x.values.at(-1)]).toEqual([0.65, m.firms.zhipu.growthStart]);
     expect(wide.current.x).toBe(m.firms.zhipu.growthStart);
     expect([wide.x.widened, wide.y.widened, g.x.widened]).toEqual([true, false, false]);
+    // The management-targets preset's range follows its 500% (moved there with the default's width): no widening.
+    const targets = grid(presets.get("management-targets")!, "zhipu", "zhipu.growthStart", "zhipu.costOfCapital", "value", 11);
+    expect([targets.x.values[0], targets.x.values.at(-1), targets.x.widened]).toEqual([4.35, 5.3, false]);
   });
 
   it("marks the target met exactly where a direct computation says so", () => {

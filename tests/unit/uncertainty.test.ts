@@ -11,12 +11,16 @@ const base = baseline.scenario;
 const defaults = base.uncertainty!;
 
 describe("the default ranges", () => {
-  it("every preset carries them: 11 ranges with a basis and rationale, 3 correlations, 100,000 paths from seed 1", () => {
+  it("every preset carries them (moved to its own values): 11 ranges with a basis and rationale, 3 correlations, 100,000 paths from seed 1", () => {
     expect(Object.keys(defaults.ranges)).toHaveLength(11);
     expect(defaults.correlations).toHaveLength(3);
     expect(defaults.simulation).toEqual({paths: 100_000, seed: 1});
     for (const path of Object.keys(defaults.ranges)) expect(baseline.rangeProvenance[path]!.rationale.length).toBeGreaterThan(20);
-    for (const scenario of presets.values()) expect(scenario.uncertainty).toEqual(defaults);
+    expect(presets.get("base")!.uncertainty).toEqual(defaults);
+    for (const scenario of presets.values()) {
+      expect(Object.keys(scenario.uncertainty!.ranges).sort()).toEqual(Object.keys(defaults.ranges).sort());
+      expect({...scenario.uncertainty, ranges: {}}).toEqual({...defaults, ranges: {}});
+    }
   });
 
   it("Zhipu's burn spans its three loss figures, per month; its target margin the article's 50–65% band", () => {

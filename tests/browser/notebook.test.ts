@@ -207,7 +207,7 @@ describe("firm pages", () => {
       expect(csvText.split("\n")[1]).toMatch(new RegExp(`^${firm},`));
       const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Scenario (JSON)"}).click()]);
       const scenario = JSON.parse(await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
-      expect(scenario.version).toBe(1);
+      expect(scenario.version).toBe(2);
       expect(scenario.name).toBe("bear");
       await page.context().close();
     });

@@ -2,6 +2,7 @@
 // picker, the link notice and the share box. Built with htl, which escapes every interpolated value.
 import {tickStep} from "d3";
 import {html} from "htl";
+import {saveScenarioButton} from "./saveScenario.js";
 import {CURRENCIES, currencyOfPath, fieldSpec, plausibleRange, type Currency, type FieldSpec, type FirmId} from "../lib/fields.js";
 import {formatFieldValue, fromInputText, inputScale, toInputNumber, unitLabel} from "../lib/format.js";
 import type {Fact} from "../lib/facts.js";
@@ -216,7 +217,7 @@ export function shareBox(store: ScenarioStore): HTMLElement {
   // Follows the address bar, which the store rewrites a moment after a change (not on every slider step).
   store.addEventListener("url", sync);
   sync();
-  return html`<div class="share-box"><label>Share this scenario</label><div class="share-row">${input}${button}${status}</div></div>` as HTMLElement;
+  return html`<div class="share-box"><label>Share this scenario</label><div class="share-row">${input}${button}${status}</div><div class="save-row">${saveScenarioButton(store)}</div></div>` as HTMLElement;
 }
 
 /** Puts one firm back to the preset. */

@@ -35,9 +35,9 @@ export function live(store: ScenarioStore, select: (store: ScenarioStore) => Sel
   return element;
 }
 
-/** A chart that redraws at its box's width: when the state it shows changes, and when the box is resized. */
-export function liveChart(store: ScenarioStore, select: (store: ScenarioStore) => Selection, render: (width: number) => Node): HTMLElement {
-  const element = document.createElement("div");
+/** A chart drawn at its box's width, redrawn when the box is resized; `redraw()` draws it again. */
+export function sizedChart(render: (width: number) => Node): HTMLElement & {redraw(): void} {
+  const element = Object.assign(document.createElement("div"), {redraw: () => draw()});
   element.className = "live-chart";
   let width = 0;
   const draw = () => {
@@ -50,8 +50,14 @@ export function liveChart(store: ScenarioStore, select: (store: ScenarioStore) =
       draw();
     }
   }).observe(element);
-  follow(store, select, draw);
   return element;
+}
+
+/** A chart that redraws at its box's width: when the state it shows changes, and when the box is resized. */
+export function liveChart(store: ScenarioStore, select: (store: ScenarioStore) => Selection, render: (width: number) => Node): HTMLElement {
+  const chart = sizedChart(render);
+  follow(store, select, () => chart.redraw());
+  return chart;
 }
 
 /** The state one firm's parts depend on: its inputs, the exchange rates and the display currency. */

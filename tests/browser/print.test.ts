@@ -6,7 +6,7 @@ import type {Browser, Page} from "playwright-core";
 import {launch, openPage, settle} from "./browser.ts";
 import {isPdf, pdfPageCount, printableArea} from "./pdf.ts";
 
-const PAGES = ["/", "/zhipu", "/minimax", "/valuation", "/sensitivity", "/unit-economics", "/sources", "/method", "/verification"];
+const PAGES = ["/", "/zhipu", "/minimax", "/valuation", "/sensitivity", "/unit-economics", "/sources", "/method", "/verification", "/scenarios/bear", "/compare"];
 const A4 = printableArea("A4");
 
 /** Chrome and interactive parts that must not print (when the page has them). */

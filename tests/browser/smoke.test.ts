@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {launch, openPage, screenshot, settle} from "./browser.ts";
 
-const PAGES = ["/", "/zhipu", "/minimax", "/valuation", "/risk", "/sensitivity", "/unit-economics", "/sources", "/method", "/verification", "/glossary"];
+const PAGES = ["/", "/zhipu", "/minimax", "/valuation", "/risk", "/sensitivity", "/unit-economics", "/sources", "/method", "/verification", "/glossary", "/scenarios/", "/scenarios/bear", "/compare"];
 
 let browser: Browser;
 beforeAll(async () => {

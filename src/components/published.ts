@@ -55,9 +55,10 @@ export function publishedRows(scenarios: readonly Scenario[]): PublishedRow[] {
     const row: PublishedRow = {name: scenario.name, title: scenario.title, author: scenario.author ?? "", date: scenario.date ?? ""};
     for (const firm of FIRMS) {
       const r = results[firm];
-      row[`${firm}Runway`] = r.runway.months; // months after the baseline; null: never runs out
+      // Months after the baseline; never (self-funding, beyond the horizon) sorts after every date.
+      row[`${firm}Runway`] = r.runway.months ?? Infinity;
       row[`${firm}RunwayText`] = runwayHeadline(r);
-      row[`${firm}BreakEven`] = r.breakEven.months;
+      row[`${firm}BreakEven`] = r.breakEven.months ?? Infinity;
       row[`${firm}BreakEvenText`] = breakEvenHeadline(r);
       row[`${firm}Value`] = r.valuation.valuePerShareHkd;
     }
@@ -71,14 +72,15 @@ export function publishedTable(rows: readonly PublishedRow[]): HTMLElement {
   const header: Record<string, string> = {title: "Scenario", author: "Author", date: "Date"};
   const format: Record<string, (value: unknown, i: number, data: readonly PublishedRow[]) => unknown> = {
     title: (title, i, data) => html`<a href=${`./${data[i]!.name}`}>${title}</a>`,
+    author: (author) => author || "—",
     date: (d) => (d ? formatDate(String(d)) : "—")
   };
   const width: Record<string, number> = {title: 170};
   for (const firm of FIRMS) {
     const name = FIRM_NAME[firm as FirmId];
-    header[`${firm}Runway`] = `${name}: cash runs out`;
-    header[`${firm}BreakEven`] = `${name}: break-even`;
-    header[`${firm}Value`] = `${name}: value / share`;
+    header[`${firm}Runway`] = `${name} runs out`;
+    header[`${firm}BreakEven`] = `${name} breaks even`;
+    header[`${firm}Value`] = `${name} HK$ / share`;
     format[`${firm}Runway`] = (_, i, data) => data[i]![`${firm}RunwayText`];
     format[`${firm}BreakEven`] = (_, i, data) => data[i]![`${firm}BreakEvenText`];
     format[`${firm}Value`] = (v) => formatPerShare(Number(v));

@@ -139,7 +139,7 @@ describe("a page per scenario file", () => {
     const {page} = await openSettled(browser, inject("baseUrl"), "/scenarios/");
     const titles = () => page.getByTestId("published-table").locator("tbody a").allInnerTexts();
     const before = await titles();
-    await page.getByTestId("published-table").locator("thead th", {hasText: "Zhipu AI: value / share"}).click();
+    await page.getByTestId("published-table").locator("thead th", {hasText: "Zhipu AI HK$ / share"}).click();
     const after = await titles();
     expect(after.slice().sort()).toEqual(before.slice().sort());
     const values = FIRMS.length && after.map((t) => [...presets.values()].find((p) => p.title === t)!).map((s) => computeScenario(s).zhipu.valuation.valuePerShareHkd);

@@ -75,6 +75,8 @@ export function roundUpTo3Significant(x: number): number {
   if (pow(10, exponent) > x) exponent--;
   else if (pow(10, exponent + 1) <= x) exponent++;
   const step = pow(10, exponent - 2);
+  // Below about 1e-305 the step underflows to zero (or a subnormal): x is then already as rounded as a double allows.
+  if (!(step >= Number.MIN_VALUE * 2 ** 52)) return x;
   const up = Math.ceil(x / step - 1e-9) * step;
   // Guard the floating-point rounding of the product: never below x.
   return up >= x ? up : up + step;

@@ -1,4 +1,5 @@
 // "What must be true": each answer, plugged back in, breaks even by December of the target year.
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {computeFirm} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
@@ -62,6 +63,19 @@ describe("required", () => {
     expect(roundUpTo3Significant(8900)).toBe(8900);
     expect(roundUpTo3Significant(0.012341)).toBeCloseTo(0.0124, 15);
     expect(roundUpTo3Significant(0)).toBe(0);
+  });
+
+  it("rounds every positive double up to a finite number no smaller, even a subnormal shortfall (found by CI: 5e-324 gave NaN)", () => {
+    expect(roundUpTo3Significant(5e-324)).toBe(5e-324);
+    fc.assert(
+      fc.property(fc.double({min: Number.MIN_VALUE, max: 1e300, noNaN: true}), (x) => {
+        const up = roundUpTo3Significant(x);
+        expect(Number.isFinite(up)).toBe(true);
+        expect(up).toBeGreaterThanOrEqual(x);
+        if (x >= 1e-300) expect(up).toBeLessThanOrEqual(x * 1.0101);
+      }),
+      {numRuns: 2000}
+    );
   });
 
   it("the extra funding, added to today's cash, keeps every preset's firms solvent to break-even (no −2.7e-12 left)", () => {

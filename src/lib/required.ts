@@ -67,6 +67,9 @@ export function solveBurnCut(firm: FirmInputs, lastMonth: number, targetYear: nu
   return {value, reason: null};
 }
 
+/** The smallest normal double, 2^−1022. */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
 /** x rounded up to three significant figures (the precision pages show money at): 8,906.45 → 8,910. */
 export function roundUpTo3Significant(x: number): number {
   if (!(x > 0)) return 0;
@@ -76,7 +79,7 @@ export function roundUpTo3Significant(x: number): number {
   else if (pow(10, exponent + 1) <= x) exponent++;
   const step = pow(10, exponent - 2);
   // Below about 1e-305 the step underflows to zero (or a subnormal): x is then already as rounded as a double allows.
-  if (!(step >= Number.MIN_VALUE * 2 ** 52)) return x;
+  if (!(step >= SMALLEST_NORMAL)) return x;
   const up = Math.ceil(x / step - 1e-9) * step;
   // Guard the floating-point rounding of the product: never below x.
   return up >= x ? up : up + step;

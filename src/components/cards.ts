@@ -3,11 +3,11 @@
 import {html} from "htl";
 import {monthsBetween} from "../lib/dates.js";
 import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
-import {formatDate, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear, formatPerShare, formatSignedPercent} from "../lib/format.js";
+import {formatDate, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatPercentPerYear, formatPerShare} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import {openingCash} from "../lib/projection.js";
 import type {FirmResult} from "../lib/results.js";
-import {breakEvenVerdict, fundingGapText} from "../lib/headline.js";
+import {breakEvenVerdict, fundingGapText, valueAgainstPrice} from "../lib/headline.js";
 
 /** How a card shows money: the display currency, at the scenario's exchange rates. */
 export interface MoneyView {
@@ -138,7 +138,6 @@ export function answersCard(r: FirmResult, options: MoneyView & {today: Date; co
   const runwayText = runway.cashOutDate ? formatMonthYear(runway.cashOutDate) : runway.status === "self-funding" ? "Never: self-funding" : "Beyond 15 years";
   const runwayNote = runwayMonths(r, options.today) ?? (runway.status === "self-funding" ? "operations pay their way before the cash runs out" : "the firm still burns cash at the horizon");
   const value = convert(v.valuePerShareHkd, "HKD", options.currency, options.market);
-  const price = convert(v.price, "HKD", options.currency, options.market);
   return html`<div class="card answers" data-firm=${r.firm}>
     <h2 class="firm-heading"><span class="swatch" style=${`background:${options.color}`}></span>${FIRM_NAME[r.firm]} <a class="muted firm-link" href=${options.href} data-keeps-scenario>all assumptions →</a></h2>
     <dl>
@@ -147,7 +146,7 @@ export function answersCard(r: FirmResult, options: MoneyView & {today: Date; co
       <dt>Break-even</dt>
       <dd><strong class=${b.meetsTarget ? "good" : "bad"} data-testid=${`breakeven-${r.firm}`} data-value=${b.date ?? ""} data-meets-target=${String(b.meetsTarget)}>${b.date ? formatMonthYear(b.date) : "Not in 15 years"}</strong> <span class="muted">${breakEvenVerdict(r)}</span></dd>
       <dt>Value per share</dt>
-      <dd><strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(value, options.currency)}</strong> <span class="muted">vs price ${formatPerShare(price, options.currency)} (${formatSignedPercent(v.gap)})${v.dcf.bridge.negativeEquity ? "; below zero: the DCF says the equity is worth less than nothing on this story" : ""} · <a href="./valuation" data-keeps-scenario>valuation →</a></span></dd>
+      <dd><strong class=${v.gap >= 0 ? "good" : "bad"} data-testid=${`value-${r.firm}`} data-value=${String(v.valuePerShareHkd)}>${formatPerShare(value, options.currency)}</strong> <span class="muted">${valueAgainstPrice(r, options.currency, options.market)} · <a href="./valuation" data-keeps-scenario>valuation →</a></span></dd>
     </dl>
   </div>` as HTMLElement;
 }

@@ -29,7 +29,8 @@ export function scenarioActions(scenario: Scenario, options: {fileUrl: string; f
 
 /** Both firms' cash, month by month, in US$ (one axis), with the overview's caption. */
 export function scenarioCashChart(scenario: Scenario): HTMLElement {
-  const results = FIRMS.map((firm) => computeScenario(scenario)[firm]);
+  const byFirm = computeScenario(scenario);
+  const results = FIRMS.map((firm) => byFirm[firm]);
   const view = {currency: "USD" as const, market: scenario.market};
   const end = chartEnd(results);
   const today = new Date();

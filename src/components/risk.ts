@@ -9,7 +9,7 @@ import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/simulation.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
-import {formatRange, NO_UNCERTAINTY, recentredRange} from "../lib/uncertainty.js";
+import {followsValue, formatRange, NO_UNCERTAINTY} from "../lib/uncertainty.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
 import type {ScenarioStore} from "./store.js";
@@ -162,7 +162,7 @@ export function rangeRationales(provenance: Record<string, {basis: string; ratio
     const why = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
     const value = getField(scenario, path);
     if (formatRange(standard) === formatRange(range)) out[path] = why;
-    else if (typeof value === "number" && formatRange(recentredRange(standard, value)) === formatRange(range)) {
+    else if (followsValue(standard, range, value)) {
       out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, FIRM_CURRENCY[firm])}) with the same width. The default's reason — ${why}`;
     }
   }

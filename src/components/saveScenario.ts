@@ -16,7 +16,8 @@ export function slugOf(title: string): string {
 export function savedScenario(store: ScenarioStore, header: ScenarioHeader): {text: string} | {problems: Record<string, string>} {
   const base = store.presets.get("base")!;
   // The preset's notes still explain the fields left at the preset's values.
-  const notes = Object.fromEntries(Object.entries(store.preset.notes ?? {}).filter(([path]) => getField(store.scenario, path) === getField(store.preset, path) && differences(base, store.scenario).some(([p]) => p === path)));
+  const changed = new Set(differences(base, store.scenario).map(([path]) => path));
+  const notes = Object.fromEntries(Object.entries(store.preset.notes ?? {}).filter(([path]) => changed.has(path) && getField(store.scenario, path) === getField(store.preset, path)));
   const file = scenarioFile(store.scenario, base, {...header, notes});
   const {issues} = resolveScenarioFile(JSON.parse(JSON.stringify(file)), base);
   if (issues.length) return {problems: Object.fromEntries(issues.map((i) => [i.field, i.reason]))};

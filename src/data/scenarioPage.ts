@@ -9,7 +9,7 @@ import type {FirmResult} from "../lib/results.ts";
 import {differences, getField, type Scenario} from "../lib/schema.ts";
 import type {RiskReport} from "../lib/report.ts";
 import {siteHead} from "./head.ts";
-import {describeRange, formatRange, NO_UNCERTAINTY, recentredRange} from "../lib/uncertainty.ts";
+import {describeRange, followsValue, NO_UNCERTAINTY} from "../lib/uncertainty.ts";
 import type {DistributionSpec} from "../lib/distributions.ts";
 
 /**
@@ -106,7 +106,7 @@ export function differencesTable(scenario: Scenario, base: Scenario, provenance:
     const [was, now] = [b.ranges[path], u.ranges[path]];
     if (range(was, path) === range(now, path)) continue;
     const value = getField(scenario, path);
-    if (was && now && typeof value === "number" && formatRange(recentredRange(was, value)) === formatRange(now)) {
+    if (was && now && followsValue(was, now, value)) {
       followed.push(`${label(path)} ${range(now, path)}`);
       continue;
     }

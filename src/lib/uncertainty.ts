@@ -343,6 +343,11 @@ export function recentredRange(spec: DistributionSpec, value: number): Distribut
   return {...spec, low: tidy(spec.low + shift), high: tidy(spec.high + shift)};
 }
 
+/** Whether `range` is `standard` moved to `value` (see recentredRange): a default that follows the scenario. */
+export function followsValue(standard: DistributionSpec, range: DistributionSpec, value: unknown): boolean {
+  return typeof value === "number" && sameRange(recentredRange(standard, value), range);
+}
+
 /**
  * The default ranges as a scenario inherits them: each range on an input the scenario sets apart from
  * the base case is moved to the scenario's value (see recentredRange), so that a bear case is

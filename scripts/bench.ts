@@ -2,7 +2,8 @@
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
 import {median, quantile} from "simple-statistics";
 import {computeImplied, computeScenario} from "../src/lib/results.ts";
-import {simulate} from "../src/lib/simulation.ts";
+import {FirmPaths, simulate, simulateFirm} from "../src/lib/simulation.ts";
+import {checkAnswer, DEFAULT_GOALS, quantileAnswer, solveGrowthForGoal} from "../src/lib/goalSeek.ts";
 import {FIRMS} from "../src/lib/fields.ts";
 import {applyOverrides, type Scenario} from "../src/lib/schema.ts";
 import {valueIfBreakEvenBy} from "../src/lib/valuation.ts";
@@ -56,9 +57,29 @@ for (const [name, scenario] of presets) {
 console.log("\nMonte Carlo over the base preset's default ranges, both firms (one thread)");
 console.log("paths        median ms   runs");
 const basePreset = presets.get("base")!;
-for (const [paths, runs] of [[10_000, 3], [100_000, 1]] as const) {
+for (const [paths, runs] of [[10_000, 5], [100_000, 5]] as const) {
   const ms = time(() => simulate(basePreset, {paths, seed: 1}), runs, 0);
   console.log(`${String(paths).padEnd(12)} ${median(ms).toFixed(0).padStart(9)} ${String(runs).padStart(6)}`);
+}
+
+// The probabilistic goal seek at 100,000 paths (issue 10's target: each answer within 2 s): the
+// simulation with per-path requirements (burn cut and extra funding are one quantile of them, then
+// checked on the same paths), and revenue growth's search, for P(cash-out before break-even) ≤ 10%.
+console.log("\nProbabilistic goal seek, base preset, 100,000 paths, one thread (ms from the start of the request to each checked answer)");
+console.log("firm       requirements   burn cut   extra funding   growth");
+for (const firm of FIRMS) {
+  const goal = DEFAULT_GOALS["cash-out"];
+  const start = performance.now();
+  const drawn = new FirmPaths(basePreset, firm, 100_000, 1);
+  const s = simulateFirm(basePreset, firm, {paths: 100_000, seed: 1, requirements: true, values: false}, drawn);
+  const requirements = performance.now() - start;
+  checkAnswer(quantileAnswer(s, "burnCut", goal), drawn);
+  const burnCut = performance.now() - start;
+  checkAnswer(quantileAnswer(s, "extraFunding", goal), drawn);
+  const extraFunding = performance.now() - start;
+  solveGrowthForGoal(basePreset, firm, goal, {paths: 100_000, seed: 1}, drawn);
+  const growth = performance.now() - start;
+  console.log(`${firm.padEnd(10)} ${requirements.toFixed(0).padStart(12)} ${burnCut.toFixed(0).padStart(10)} ${extraFunding.toFixed(0).padStart(15)} ${growth.toFixed(0).padStart(8)}`);
 }
 
 // The same cash model in Squiggle, timed against simulate() at the same sample counts (issue 10 §5;

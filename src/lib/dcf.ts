@@ -181,6 +181,17 @@ export function dcfProblem(p: DcfParams): string | null {
 
 /** Values the firm from an operating forecast (revenue and operating income by year). */
 export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): DcfResult {
+  const years: DcfYear[] = [];
+  return {years, ...discountForecast(forecast, p, years)};
+}
+
+/** The DCF's value per share alone (signed): the same arithmetic as valueFromForecast, without each year's detail (a Monte Carlo path's). */
+export function valuePerShareFromForecast(forecast: OperatingForecast, p: DcfParams): number {
+  return discountForecast(forecast, p, null).bridge.valuePerShare;
+}
+
+/** The DCF: each year's line pushed to `years` when given, then the terminal value and the bridge to equity. */
+function discountForecast(forecast: OperatingForecast, p: DcfParams, years: DcfYear[] | null): Omit<DcfResult, "years"> {
   const problem = dcfProblem(p);
   if (problem) throw new Error(problem);
   const {revenue, operatingIncome} = forecast;
@@ -188,7 +199,6 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
   // Revenue one year on, for the reinvestment lag: year 11 is the terminal year.
   const revenueAt = (t: number) => (t <= FORECAST_YEARS ? revenue[t]! : terminalRevenue);
 
-  const years: DcfYear[] = [];
   let nol = p.nolCarriedForward;
   let discountFactor = 1;
   let presentValueOfYears = 0;
@@ -203,7 +213,7 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
     discountFactor /= 1 + costOfCapital;
     const presentValue = fcff * discountFactor;
     presentValueOfYears += presentValue;
-    years.push({
+    years?.push({
       year: t,
       revenueGrowth: growthOf(revenue[t]!, revenue[t - 1]!),
       revenue: revenue[t]!,
@@ -244,7 +254,6 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
   const commonEquity = equity - options;
   const valuePerShare = commonEquity / p.sharesOutstanding;
   return {
-    years,
     terminal: {
       revenue: terminalRevenue,
       operatingMargin: terminalMargin,

@@ -141,7 +141,7 @@ export function solveGrowthForGoal(scenario: Scenario, firm: FirmId, goal: Goal,
 /** All three levers for one goal, each checked on the same paths: what the runner's --solve prints. */
 export function solveGoal(scenario: Scenario, firm: FirmId, goal: Goal, options: {paths: number; seed: number}): Record<LeverName, GoalAnswer> {
   const paths = new FirmPaths(scenario, firm, options.paths, options.seed);
-  const simulation = simulateFirm(scenario, firm, {...options, requirements: true}, paths);
+  const simulation = simulateFirm(scenario, firm, {...options, requirements: true, values: false}, paths);
   return {
     burnCut: checkAnswer(quantileAnswer(simulation, "burnCut", goal), paths),
     extraFunding: checkAnswer(quantileAnswer(simulation, "extraFunding", goal), paths),

@@ -3,17 +3,18 @@
 // break-even and DCF, and keeps per-path answers in typed arrays; cash is summarised per month in
 // histograms (O(N) per month, no sort). The same seed gives the same numbers, bit for bit, in Node
 // and in any browser (random.ts, exactMath.ts).
-import {decemberOffset, firstBreakEvenMonth} from "./breakEven.js";
-import {monthIndexOf} from "./dates.js";
+import {decemberOffset} from "./breakEven.js";
 import {imanConover} from "./correlation.js";
 import {distribution, quantiles} from "./distributions.js";
 import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
-import {allocateGrowthScratch, allocateProjection, HORIZON_MONTHS, openingCashCosts, project, type Projection} from "./projection.js";
+import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} from "./projection.js";
+import {BLOCK_PATHS, PathBlock} from "./pathBlock.js";
+import {FORECAST_YEARS, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
 import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, NO_UNCERTAINTY} from "./uncertainty.js";
-import {valuePerShareHkd as valueOf} from "./valuation.js";
+import {cashAtValuation, forecastValuePerShareHkd} from "./valuation.js";
 
 /** A probability estimated from N paths, with its standard error √(p(1 − p) ÷ N). */
 export interface Estimate {
@@ -52,8 +53,6 @@ export interface FirmSimulation {
 
 /** Bins per month for the cash histograms: quantiles are exact to within one bin (the span ÷ 4,096). */
 const BINS = 4096;
-/** The first paths are kept whole and fix each month's histogram range (widened by half its span each side). */
-const PILOT_PATHS = 1000;
 
 /** A change applied to every path after its inputs are drawn: what a goal seek tries. */
 export interface Lever {
@@ -184,20 +183,22 @@ export class FirmPaths {
  * break-even by December of the target year. Projection, runway and break-even only: a goal seek's trial.
  */
 export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "break-even"): Estimate {
-  const buffer = allocateProjection(HORIZON_MONTHS);
-  const scratch = allocateGrowthScratch(HORIZON_MONTHS);
-  const targetMonth = decemberOffset(monthIndexOf(paths.base.baselineDate), paths.base.breakEvenTargetYear);
+  const block = new PathBlock(paths.base, HORIZON_MONTHS, false);
+  const scratch = allocateProjection(HORIZON_MONTHS);
+  const targetMonth = decemberOffset(block.startMonth, paths.base.breakEvenTargetYear);
   let valid = 0;
   let met = 0;
-  for (let i = 0; i < paths.paths; i++) {
-    const firm = paths.load(i, lever);
-    if (firm === null) continue;
-    valid++;
-    const p = project(firm, HORIZON_MONTHS, buffer, scratch);
-    const be = firstBreakEvenMonth(p);
-    if (goal === "break-even") {
-      if (be !== null && be <= targetMonth) met++;
-    } else if ((walkCash(p) ?? Infinity) >= (be ?? Infinity)) met++;
+  for (let from = 0; from < paths.paths; from += BLOCK_PATHS) {
+    const size = Math.min(BLOCK_PATHS, paths.paths - from);
+    block.run(size, (j) => paths.load(from + j, lever));
+    for (let j = 0; j < size; j++) {
+      if (block.valid[j] === 0) continue;
+      valid++;
+      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
+      if (goal === "break-even") {
+        if (be <= targetMonth) met++;
+      } else if ((walkCash(block.copyPath(j, scratch)) ?? Infinity) >= be) met++;
+    }
   }
   const p = valid > 0 ? met / valid : Number.NaN;
   return {p, standardError: valid > 0 ? Math.sqrt((p * (1 - p)) / valid) : Number.NaN};
@@ -207,16 +208,20 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
  * Simulates one firm: draws its uncertain inputs, then per path the full monthly projection, runway
  * (walkCash), first break-even month and signed DCF value per share; cash by month in histograms.
  * With `lever`, every path's inputs are changed by it after the draw (common random numbers: the
- * same draws whatever the lever). With `requirements`, also each path's goal-seek requirements.
+ * same draws whatever the lever). With `requirements`, also each path's goal-seek requirements;
+ * with `values: false`, no DCF (a goal seek's simulation).
  */
-export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; requirements?: boolean}, drawn?: FirmPaths): FirmSimulation {
+export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; requirements?: boolean; values?: boolean}, drawn?: FirmPaths): FirmSimulation {
   const {paths, lever} = options;
+  // A goal seek needs no DCF: `values: false` leaves every value per share NaN (and P(value > price) NaN).
+  const withValues = options.values !== false;
   const pathInputs = drawn ?? new FirmPaths(scenario, firm, paths, options.seed);
   const {base, market} = pathInputs;
-  const buffer = allocateProjection(HORIZON_MONTHS);
-  const scratch = allocateGrowthScratch(HORIZON_MONTHS);
   const months = HORIZON_MONTHS;
-  const targetMonth = decemberOffset(monthIndexOf(base.baselineDate), base.breakEvenTargetYear);
+  const block = new PathBlock(base, months, options.requirements === true);
+  const scratch = allocateProjection(months);
+  const forecast: OperatingForecast = {revenue: new Array<number>(FORECAST_YEARS + 1).fill(0), operatingIncome: new Array<number>(FORECAST_YEARS + 1).fill(0)};
+  const targetMonth = decemberOffset(block.startMonth, base.breakEvenTargetYear);
 
   const runwayMonths = new Float64Array(paths);
   const breakEvenMonths = new Float64Array(paths);
@@ -229,43 +234,42 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
   let cashOutFirst = 0;
   let byTarget = 0;
   let abovePrice = 0;
-
-  const pilot = new Float64Array(Math.min(paths, PILOT_PATHS) * (months + 1));
-  let piloted = 0;
-  let started = false;
   const histogram = new CashHistogram(months);
 
-  for (let i = 0; i < paths; i++) {
-    const firmInputs = pathInputs.load(i, lever);
-    if (firmInputs === null) {
-      invalidPaths++;
-      runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
-      if (requirements) requirements.extraFunding[i] = requirements.burnCutCashOut[i] = requirements.burnCutBreakEven[i] = Number.NaN;
-      continue;
-    }
-    const p = project(firmInputs, months, buffer, scratch);
-    const runway = walkCash(p);
-    const be = firstBreakEvenMonth(p);
-    const value = valueOf(firm, firmInputs, market, p);
-    runwayMonths[i] = runway ?? Infinity;
-    breakEvenMonths[i] = be ?? Infinity;
-    valuePerShareHkd[i] = value;
-    if (runwayMonths[i]! < breakEvenMonths[i]!) cashOutFirst++;
-    if (be !== null && be <= targetMonth) byTarget++;
-    if (value > firmInputs.price) abovePrice++;
-    if (requirements) {
-      requirements.extraFunding[i] = fundingNeeded(p.cash, p.financing, months, be);
-      requirements.burnCutBreakEven[i] = burnCutToBreakEvenBy(p, Math.min(targetMonth, months));
-      requirements.burnCutCashOut[i] = burnCutToOutlast(p, shifted!);
-    }
-    if (piloted < PILOT_PATHS) pilot.set(p.cash.subarray(0, months + 1), piloted++ * (months + 1));
-    else {
-      if (!started) histogram.start(pilot, piloted);
-      started = true;
-      histogram.add(p.cash);
+  for (let from = 0; from < paths; from += BLOCK_PATHS) {
+    const size = Math.min(BLOCK_PATHS, paths - from);
+    block.run(size, (j) => pathInputs.load(from + j, lever));
+    histogram.addBlock(block);
+    for (let j = 0; j < size; j++) {
+      const i = from + j;
+      const firmInputs = block.valid[j] === 1 ? pathInputs.load(i, lever) : null;
+      if (firmInputs === null) {
+        invalidPaths++;
+        runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
+        if (requirements) requirements.extraFunding[i] = requirements.burnCutCashOut[i] = requirements.burnCutBreakEven[i] = Number.NaN;
+        continue;
+      }
+      const p = block.copyPath(j, scratch);
+      const runway = walkCash(p) ?? Infinity;
+      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
+      for (let year = 0; withValues && year <= FORECAST_YEARS; year++) {
+        forecast.revenue[year] = block.revenueByYear[year * BLOCK_PATHS + j]!;
+        forecast.operatingIncome[year] = block.incomeByYear[year * BLOCK_PATHS + j]!;
+      }
+      const value = withValues ? forecastValuePerShareHkd(firm, firmInputs, market, forecast, cashAtValuation(firmInputs, p, block.valuationMonth), block.nolAtValuation[j]!) : Number.NaN;
+      runwayMonths[i] = runway;
+      breakEvenMonths[i] = be;
+      valuePerShareHkd[i] = value;
+      if (runway < be) cashOutFirst++;
+      if (be <= targetMonth) byTarget++;
+      if (value > firmInputs.price) abovePrice++;
+      if (requirements) {
+        requirements.extraFunding[i] = fundingNeeded(p.cash, p.financing, months, be === Infinity ? null : be);
+        requirements.burnCutBreakEven[i] = burnCutToBreakEvenBy(p, Math.min(targetMonth, months));
+        requirements.burnCutCashOut[i] = burnCutToOutlast(p, shifted!);
+      }
     }
   }
-  if (!started) histogram.start(pilot, piloted);
   const valid = paths - invalidPaths;
   const estimate = (count: number): Estimate => {
     const p = valid > 0 ? count / valid : Number.NaN;
@@ -277,8 +281,8 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
     runwayMonths,
     breakEvenMonths,
     valuePerShareHkd,
-    cash: histogram.bands(monthIndexOf(base.baselineDate)),
-    probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: estimate(abovePrice)},
+    cash: histogram.bands(block.startMonth),
+    probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: withValues ? estimate(abovePrice) : {p: Number.NaN, standardError: Number.NaN}},
     invalidPaths,
     requirements
   };
@@ -328,56 +332,83 @@ export function burnCutToBreakEvenBy(p: Projection, last: number): number {
   return least <= costs0 ? least : Infinity;
 }
 
-/** Bisection steps for a burn cut: C_0 ÷ 65,536 (a few thousandths of a million), below the three significant figures shown. */
-const CUT_STEPS = 16;
+/** What the burn cut answer adds to the least cut, as a share of today's cash costs: so that re-projecting with it (other rounding) still outlasts. */
+const CUT_MARGIN = 1e-9;
 
 /**
  * The least cut in today's monthly burn that keeps a path from running out of cash before it breaks
- * even: more cut means earlier break-even and more cash every month, so the answer is found by
- * bisection on [0, C_0] (the upper end of the last bracket: enough, by at most C_0 ÷ 2^16 too much).
- * `shifted` is scratch for the cut path's cash.
+ * even, in closed form (no search). A cut c lowers month t's costs by c·K_t (K_t = C_t ÷ C_0), so
+ * cash_u(c) = cash_u + c·S_u with S_u = K_1 + … + K_u, and month t breaks even once c ≥ e_t = −OCF_t ÷ K_t.
+ * Under fundingNeeded's rule the path outlasts with break-even month n iff every month s ≤ n has some
+ * month u in its window (s, and the months up to the first financing after s) with cash_u(c) ≥ 0,
+ * i.e. c ≥ R(n) = max over s ≤ n of min over u of (−cash_u ÷ S_u)⁺. Break-even comes in month n for
+ * c in [e_n, min of e_t over t < n), so the least cut is the least max(e_n, R(n)) that falls inside
+ * its own interval (or R(horizon), below every e_t, for a path that never breaks even). Returned with
+ * a margin of C_0·1e-9; Infinity when more than C_0 (no cash costs at all) would be needed.
+ * `scratch` holds months + 1 numbers.
  */
-export function burnCutToOutlast(p: Projection, shifted: Float64Array): number {
-  const months = p.months;
-  const costs0 = p.opex[0]!;
-  const enough = (cut: number): boolean => {
-    let be: number | null = null;
-    let saved = 0;
-    shifted[0] = p.cash[0]!;
-    for (let t = 1; t <= months; t++) {
-      const k = costs0 > 0 ? p.opex[t]! / costs0 : 0;
-      saved += cut * k;
-      shifted[t] = p.cash[t]! + saved;
-      if (be === null && p.operatingCashFlow[t]! + cut * k >= 0) be = t;
-    }
-    return fundingNeeded(shifted, p.financing, months, be) === 0;
-  };
-  if (enough(0)) return 0;
-  if (!(costs0 > 0) || !enough(costs0)) return Infinity;
-  let lo = 0;
-  let hi = costs0;
-  for (let step = 0; step < CUT_STEPS; step++) {
-    const mid = (lo + hi) / 2;
-    if (enough(mid)) hi = mid;
-    else lo = mid;
+export function burnCutToOutlast(p: Projection, scratch: Float64Array): number {
+  const {months, cash, financing, operatingCashFlow, opex} = p;
+  const costs0 = opex[0]!;
+  // The least cut that lifts each month's cash to zero or more.
+  let cumulative = 0;
+  scratch[0] = cash[0]! >= 0 ? 0 : Infinity;
+  for (let u = 1; u <= months; u++) {
+    cumulative += costs0 > 0 ? opex[u]! / costs0 : 0;
+    scratch[u] = cash[u]! >= 0 ? 0 : cumulative > 0 ? -cash[u]! / cumulative : Infinity;
   }
-  return hi;
+  // Backward (fundingNeeded's pass): each month's need is the least over its window.
+  let hasBridge = false;
+  let lowestAfter = Infinity;
+  let next = Infinity; // the month after's own least cut, before it is replaced by its window's
+  for (let t = months; t >= 0; t--) {
+    const own = scratch[t]!;
+    if (t < months) {
+      if (financing[t + 1]! > 0) {
+        hasBridge = true;
+        lowestAfter = next;
+      } else if (hasBridge) lowestAfter = Math.min(lowestAfter, next);
+    }
+    scratch[t] = hasBridge ? Math.min(own, lowestAfter) : own;
+    next = own;
+  }
+  // Forward: the least cut over the break-even months it would bring.
+  let needed = scratch[0]!; // R(n): the most any month up to n needs
+  let earliest = Infinity; // the least cut that brings break-even before month n
+  let best = Infinity;
+  for (let n = 1; n <= months; n++) {
+    needed = Math.max(needed, scratch[n]!);
+    const k = costs0 > 0 ? opex[n]! / costs0 : 0;
+    const ocf = operatingCashFlow[n]!;
+    const breaksEven = ocf >= 0 ? 0 : k > 0 ? -ocf / k : Infinity;
+    if (breaksEven < earliest) {
+      const candidate = Math.max(breaksEven, needed);
+      if (candidate < earliest && candidate < best) best = candidate;
+      earliest = breaksEven;
+    }
+  }
+  if (needed < earliest && needed < best) best = needed;
+  if (best === 0) return 0;
+  if (!(costs0 > 0) || !(best <= costs0)) return Infinity;
+  return Math.min(costs0, best + costs0 * CUT_MARGIN);
 }
 
 /**
- * Cash by month over the paths, as histograms: each month's range is fixed by the first paths (the
- * pilot, widened by half its span each side), values beyond it fall in the end bins, and the exact
- * minimum and maximum are kept. A quantile is read by walking the bins and interpolating inside one.
+ * Cash by month over the paths, as histograms: each month's range is fixed by the first block with
+ * any valid path (widened by half its span each side), values beyond it fall in the end bins, and
+ * the exact minimum and maximum are kept. A quantile is read by walking the bins and interpolating
+ * inside one. A block is added month by month, so each month's bins stay in the cache.
  */
 class CashHistogram {
   private counts: Uint32Array;
   private low: Float64Array;
   private width: Float64Array;
-  /** Bins per unit of cash (1 ÷ width): a multiply per month instead of a divide. */
+  /** Bins per unit of cash (1 ÷ width): a multiply per value instead of a divide. */
   private perUnit: Float64Array;
   private min: Float64Array;
   private max: Float64Array;
   private total = 0;
+  private started = false;
 
   constructor(private readonly months: number) {
     this.counts = new Uint32Array((months + 1) * BINS);
@@ -388,14 +419,14 @@ class CashHistogram {
     this.max = new Float64Array(months + 1).fill(-Infinity);
   }
 
-  /** Sets each month's bins from the pilot's spread, then counts the pilot. */
-  start(pilot: Float64Array, count: number): void {
-    const stride = this.months + 1;
+  /** Sets each month's bins from the spread of a block's valid paths. */
+  private start(block: PathBlock): void {
     for (let t = 0; t <= this.months; t++) {
       let lo = Infinity;
       let hi = -Infinity;
-      for (let i = 0; i < count; i++) {
-        const x = pilot[i * stride + t]!;
+      for (let j = 0; j < block.size; j++) {
+        if (block.valid[j] === 0) continue;
+        const x = block.cash[t * BLOCK_PATHS + j]!;
         if (x < lo) lo = x;
         if (x > hi) hi = x;
       }
@@ -404,38 +435,74 @@ class CashHistogram {
       this.width[t] = (2 * span) / BINS;
       this.perUnit[t] = BINS / (2 * span);
     }
-    for (let i = 0; i < count; i++) this.add(pilot.subarray(i * stride, (i + 1) * stride));
+    this.started = true;
   }
 
-  add(cash: Float64Array): void {
+  /**
+   * Counts a block's valid paths, month by month. The exact minimum and maximum are tracked only for
+   * values beyond the range (they land in an end bin, where a quantile needs them); inside it, the
+   * first and last bins' edges bound them to within a bin, which is the histogram's precision.
+   */
+  addBlock(block: PathBlock): void {
     const {counts, low, perUnit, min, max} = this;
+    const {cash, valid, size} = block;
+    let added = 0;
+    for (let j = 0; j < size; j++) added += valid[j]!;
+    if (added === 0) return;
+    if (!this.started) this.start(block);
+    const allValid = added === size;
     for (let t = 0; t <= this.months; t++) {
-      const x = cash[t]!;
-      const position = (x - low[t]!) * perUnit[t]!;
-      // Below the range (or NaN) to the first bin, beyond it to the last; inside, truncation is floor.
-      const bin = position >= 0 ? (position < BINS ? position | 0 : BINS - 1) : 0;
-      counts[t * BINS + bin]!++;
-      if (x < min[t]!) min[t] = x;
-      if (x > max[t]!) max[t] = x;
+      const row = t * BLOCK_PATHS;
+      const bins = t * BINS;
+      const lowT = low[t]!;
+      const perUnitT = perUnit[t]!;
+      let minT = min[t]!;
+      let maxT = max[t]!;
+      for (let j = 0; j < size; j++) {
+        if (!allValid && valid[j] === 0) continue;
+        const x = cash[row + j]!;
+        const position = (x - lowT) * perUnitT;
+        if (position >= 0 && position < BINS) counts[bins + (position | 0)]!++;
+        else {
+          // Below the range (or NaN) to the first bin, beyond it to the last.
+          counts[bins + (position >= BINS ? BINS - 1 : 0)]!++;
+          if (x < minT) minT = x;
+          if (x > maxT) maxT = x;
+        }
+      }
+      min[t] = minT;
+      max[t] = maxT;
     }
-    this.total++;
+    this.total += added;
   }
 
-  /** The q-quantile of month t: the bin holding rank q·(N − 1), interpolated, inside [min, max]. */
+  /** The q-quantile of month t: the bin holding rank q·(N − 1), interpolated, inside the values' bounds. */
   quantile(t: number, q: number): number {
     if (this.total === 0) return Number.NaN;
     const rank = q * (this.total - 1);
     let seen = 0;
     const base = t * BINS;
+    let first = -1;
+    let last = -1;
     for (let b = 0; b < BINS; b++) {
+      if (this.counts[base + b]! === 0) continue;
+      if (first < 0) first = b;
+      last = b;
+    }
+    // The lowest and highest values: exact when some fell beyond the range, else the occupied bins' outer edges.
+    const low = this.low[t]!;
+    const width = this.width[t]!;
+    const lowest = Math.min(this.min[t]!, low + width * first);
+    const highest = Math.max(this.max[t]!, low + width * (last + 1));
+    for (let b = first; b <= last; b++) {
       const c = this.counts[base + b]!;
       if (c > 0 && seen + c > rank) {
-        const x = this.low[t]! + this.width[t]! * (b + (rank - seen + 0.5) / c);
-        return Math.min(this.max[t]!, Math.max(this.min[t]!, x));
+        const x = low + width * (b + (rank - seen + 0.5) / c);
+        return Math.min(highest, Math.max(lowest, x));
       }
       seen += c;
     }
-    return this.max[t]!;
+    return highest;
   }
 
   bands(startMonth: number): CashBands {

@@ -5,7 +5,7 @@ import {pow} from "./exactMath.js";
 import {decemberOffset} from "./breakEven.js";
 import {monthEnd, monthIndexOf, yearOfMonthIndex, type IsoDate} from "./dates.js";
 import {solveGrowthStart, solveOpexGrowth} from "./required.js";
-import {FORECAST_YEARS, valueFromForecast, type DcfParams, type DcfResult, type OperatingForecast} from "./dcf.js";
+import {FORECAST_YEARS, valueFromForecast, valuePerShareFromForecast, type DcfParams, type DcfResult, type OperatingForecast} from "./dcf.js";
 import {formatPercent} from "./format.js";
 import {convert} from "./fx.js";
 import {allocateProjection, HORIZON_MONTHS, inflowMonth, project, type Projection} from "./projection.js";
@@ -197,8 +197,14 @@ function dcfOf(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projectio
 
 /** The DCF value per share alone, in HKD and signed: what a Monte Carlo path needs, without the market view. */
 export function valuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection): number {
-  const {currency, dcf} = dcfOf(firmId, firm, market, projection);
-  return convert(dcf.bridge.valuePerShare, currency, "HKD", market);
+  const v = valuationMonth(firm);
+  return forecastValuePerShareHkd(firmId, firm, market, forecastFromProjection(projection, v), cashAtValuation(firm, projection, v), nolAtValuation(firm, projection, v));
+}
+
+/** The same from the DCF's inputs already summed: the forecast, the cash and the losses carried forward at the valuation date. */
+export function forecastValuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: MarketInputs, forecast: OperatingForecast, cash: number, nol: number): number {
+  const currency = FIRM_CURRENCY[firmId];
+  return convert(valuePerShareFromForecast(forecast, dcfParams(firm, currency, market, cash, nol)), currency, "HKD", market);
 }
 
 export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {

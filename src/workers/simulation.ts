@@ -32,7 +32,7 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
       const {scenario, firm, seed, paths, goal} = request;
       const start = performance.now();
       const drawn = new FirmPaths(scenario, firm, paths, seed);
-      const s = simulateFirm(scenario, firm, {paths, seed, requirements: true}, drawn);
+      const s = simulateFirm(scenario, firm, {paths, seed, requirements: true, values: false}, drawn);
       for (const lever of ["burnCut", "extraFunding"] as const) {
         const answer = quantileAnswer(s, lever, goal);
         post({id: request.id, kind: "answer", firm, answer, elapsedMs: performance.now() - start});

@@ -68,7 +68,7 @@ describe("per-path requirements", () => {
     );
   });
 
-  it("the burn cut to outlast break-even: enough, and 1% less is not", () => {
+  it("the burn cut to outlast break-even (closed form): enough, and 1% less is not", () => {
     fc.assert(
       fc.property(firmArbitrary, (overrides) => {
         const firm = {...base.firms.zhipu, ...overrides};
@@ -76,10 +76,56 @@ describe("per-path requirements", () => {
         const c = burnCutToOutlast(p, new Float64Array(181));
         if (c === Infinity) return;
         expect(outlasts({...firm, burnNow: firm.burnNow - c})).toBe(true);
-        // The bisection stops within C_0 ÷ 2^16 above the least cut: 1% less is short only when 1% is more than that.
-        if (c * 0.01 > (2 * openingCashCosts(firm)) / 65536) expect(outlasts({...firm, burnNow: firm.burnNow - c * 0.99})).toBe(false);
+        // The closed form is the least cut plus a margin of C_0 · 1e-9: 1% less is short whenever 1% is more than that.
+        if (c * 0.01 > 2e-9 * openingCashCosts(firm)) expect(outlasts({...firm, burnNow: firm.burnNow - c * 0.99})).toBe(false);
       }),
-      {numRuns: 100}
+      {numRuns: 400}
+    );
+  });
+});
+
+/** The burn cut to outlast by bisection on the shifted cash path (the engine's former method): the reference for the closed form. */
+function bisectedCutToOutlast(p: ReturnType<typeof project>): {lo: number; hi: number} {
+  const costs0 = p.opex[0]!;
+  const shifted = new Float64Array(p.months + 1);
+  const enough = (cut: number): boolean => {
+    let be: number | null = null;
+    let saved = 0;
+    shifted[0] = p.cash[0]!;
+    for (let t = 1; t <= p.months; t++) {
+      const k = costs0 > 0 ? p.opex[t]! / costs0 : 0;
+      saved += cut * k;
+      shifted[t] = p.cash[t]! + saved;
+      if (be === null && p.operatingCashFlow[t]! + cut * k >= 0) be = t;
+    }
+    return fundingNeeded(shifted, p.financing, p.months, be) === 0;
+  };
+  if (enough(0)) return {lo: 0, hi: 0};
+  if (!(costs0 > 0) || !enough(costs0)) return {lo: Infinity, hi: Infinity};
+  let lo = 0;
+  let hi = costs0;
+  for (let step = 0; step < 40; step++) {
+    const mid = (lo + hi) / 2;
+    if (enough(mid)) hi = mid;
+    else lo = mid;
+  }
+  return {lo, hi};
+}
+
+describe("the closed-form burn cut against bisection", () => {
+  it("lands inside bisection's final bracket (plus its margin), on random firms", () => {
+    fc.assert(
+      fc.property(firmArbitrary, (overrides) => {
+        const firm = {...base.firms.zhipu, ...overrides};
+        const p = project(firm, 180, allocateProjection(), allocateGrowthScratch());
+        const c = burnCutToOutlast(p, new Float64Array(181));
+        const {lo, hi} = bisectedCutToOutlast(p);
+        if (hi === Infinity) return expect(c).toBe(Infinity);
+        const slack = 1e-7 * p.opex[0]!;
+        expect(c).toBeGreaterThanOrEqual(lo - slack);
+        expect(c).toBeLessThanOrEqual(hi + slack);
+      }),
+      {numRuns: 400}
     );
   });
 });

@@ -2,7 +2,8 @@
 import {describe, expect, it} from "vitest";
 import {breakEven} from "../../src/lib/breakEven.ts";
 import {computeFirm} from "../../src/lib/results.ts";
-import {fillGrowthFactors, HORIZON_MONTHS, openingCashCosts, project, revenueGrowthAt} from "../../src/lib/projection.ts";
+import {readFileSync} from "node:fs";
+import {fillGrowthFactors, HORIZON_MONTHS, openingCashCosts, project, revenueGrowthAt, TWELFTH_ROOT_SERIES} from "../../src/lib/projection.ts";
 import {pow} from "../../src/lib/exactMath.ts";
 import {runway} from "../../src/lib/runway.ts";
 import {baseline, flatFirm, MARKET} from "./helpers.ts";
@@ -117,3 +118,14 @@ describe("growth factors", () => {
     for (let t = 24; t <= 60; t++) expect(a[t]).toBe(b[t]);
   });
 });
+
+describe("the twelfth-root series", () => {
+  it("writes out each coefficient of TWELFTH_ROOT_SERIES exactly, in order", () => {
+    const source = readFileSync(new URL("../../src/lib/projection.ts", import.meta.url), "utf8");
+    const body = source.slice(source.indexOf("function twelfthRootOfOnePlus"), source.indexOf("/**", source.indexOf("function twelfthRootOfOnePlus")));
+    // The literals in the order they appear: c1, c2, c3, c4, c5, c6, c7, c8, c9 (with their signs).
+    const literals = [...body.matchAll(/([+-]?)\s*(0\.\d+)/g)].map(([, sign, digits]) => (sign === "-" ? -1 : 1) * Number(digits));
+    expect(literals).toEqual(TWELFTH_ROOT_SERIES.slice(1));
+  });
+});
+

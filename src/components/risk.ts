@@ -24,7 +24,26 @@ export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: n
     ${line(byTarget, `chance that ${name} breaks even by December ${targetYear}, its target`, `p-target-${firm}`)}
     ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(price)}`, `p-value-${firm}`)}
   </ul>
+  ${byTarget.p === 0 ? noBreakEvenByTarget(view, name, targetYear) : ""}
   <p class="small muted">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error.</p>` as HTMLElement;
+}
+
+/**
+ * Why the chance of break-even by the target is 0%: no path gets there, and when the paths do break
+ * even instead (their P5 and median), or that half never do within the horizon.
+ */
+function noBreakEvenByTarget(view: RiskView, name: string, targetYear: number): HTMLElement {
+  const [y, m] = view.cash.dates[0]!.split("-").map(Number);
+  const month0 = y! * 12 + m! - 1;
+  const when = (months: number | null) => (months === null ? null : formatMonthOf(monthEndDate(month0 + Math.ceil(months))));
+  const first = when(view.breakEvenMonths.p5);
+  const half = when(view.breakEvenMonths.p50);
+  const horizon = formatMonthOf(monthEndDate(month0 + view.cash.dates.length - 1));
+  const later =
+    first === null
+      ? `Fewer than 5% of the paths break even at all by ${horizon}, the end of the projection.`
+      : `The first 5% of the paths break even by ${first}; ${half === null ? `more than half never do by ${horizon}, the end of the projection` : `half by ${half}`}.`;
+  return html`<p class="small" data-testid="why-no-target">Why 0%: on none of the ${formatCount(view.paths - view.invalidPaths)} paths does ${name}'s monthly operating cash flow turn positive by December ${targetYear}, even with its inputs drawn across their ranges. ${later} The distribution of break-even dates is below.</p>` as HTMLElement;
 }
 
 export interface FanRow {

@@ -599,21 +599,22 @@ export function rangesNote(scenario: Scenario): HTMLElement {
 }
 
 /**
- * Applies the value(s) a chart hands over with `set` (the store's), says what happened (or why a
- * value was refused) in `status`, and gives the keyboard focus back to the redrawn chart.
+ * Applies the value(s) a chart hands over with `setMany` (the store's: one change for a grid cell's
+ * two values), says what happened (or why a value was refused) in `status`, and gives the keyboard
+ * focus back to the redrawn chart.
  */
-export function applier(set: (path: string, value: number) => string | null): {status: HTMLElement; apply: (changes: [path: string, value: number][]) => void} {
+export function applier(setMany: (changes: [path: string, value: number][]) => Map<string, string>): {status: HTMLElement; apply: (changes: [path: string, value: number][]) => void} {
   const status = html`<p class="sens-applied" role="status" data-testid="sensitivity-applied"></p>` as HTMLElement;
   const apply = (changes: [string, number][]) => {
     const chart = (document.activeElement as Element | null)?.closest?.("[data-testid]")?.getAttribute("data-testid") ?? null;
-    const said: string[] = [];
-    for (const [path, value] of changes) {
+    const refused = setMany(changes);
+    const said = changes.map(([path, value]) => {
       const spec = fieldSpec(path);
       const firm = firmOfPath(path);
       const name = `${firm ? `${FIRM_NAME[firm]}: ` : ""}${spec?.label ?? path}`;
-      const reason = set(path, value);
-      said.push(reason ? `${name} not changed: ${reason}` : `${name} set to ${spec ? formatFieldValue(value, spec.unit, currencyOfPath(path)) : String(value)}`);
-    }
+      const reason = refused.get(path);
+      return reason ? `${name} not changed: ${reason}` : `${name} set to ${spec ? formatFieldValue(value, spec.unit, currencyOfPath(path)) : String(value)}`;
+    });
     status.textContent = `${said.join("; ")}.`;
     if (chart) document.querySelector<SVGElement>(`[data-testid="${chart}"] .sens-pickable`)?.focus();
   };

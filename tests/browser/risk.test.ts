@@ -129,6 +129,13 @@ describe("risk page", () => {
     expect(await shownOn(page)).toEqual(expected);
     // The in-process decoding of the same link (what the page does) agrees with the command line.
     expect(shownFrom(expectedFor("?scenario=base"))).toEqual(expected);
+    // A 0% chance of break-even by the target is explained beside it, for each firm where it is 0%.
+    for (const firm of FIRMS) {
+      const zero = report.firms[firm].risk.probabilities.breakEvenByTarget.p === 0;
+      const why = page.locator(`[data-testid="p-target-${firm}"]`).locator("xpath=ancestor::ul/following-sibling::p[@data-testid='why-no-target']");
+      expect(await why.count(), firm).toBe(zero ? 1 : 0);
+      if (zero) expect(await why.textContent()).toMatch(/^Why 0%: on none of the [\d,]+ paths does .+ turn positive by December \d{4}.*(break even by [A-Z][a-z]{2} \d{4}|never do by|Fewer than 5%)/);
+    }
     expect(watch.problems).toEqual([]);
     await page.context().close();
   }, SLOW_TEST_MS);

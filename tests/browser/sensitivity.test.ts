@@ -78,11 +78,21 @@ describe("sensitivity page", () => {
     // The top left cell: the lowest growth, the highest cost of capital.
     const x = (await heatmap.getAttribute("data-x-values"))!.split(",")[0];
     const y = (await heatmap.getAttribute("data-y-values"))!.split(",").at(-1);
+    // Count the heatmap's redraws: both values go in as one change, so it is drawn once, not twice.
+    await page.evaluate(() => {
+      const w = window as unknown as {heatmapDraws: number};
+      w.heatmapDraws = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.matches('[data-testid="heatmap-minimax-value"]') || n.querySelector('[data-testid="heatmap-minimax-value"]'))) w.heatmapDraws++;
+      }).observe(document.body, {childList: true, subtree: true});
+    });
     await heatmap.locator(".sens-hit").click({position: {x: 3, y: 3}});
     await expect.poll(() => page.evaluate(() => location.search)).toContain(`minimax.growthStart=${x}`);
     expect(await page.evaluate(() => location.search)).toContain(`minimax.costOfCapital=${y}`);
     await expect.poll(() => heatmap.getAttribute("data-current-x")).toBe(x);
     expect(await heatmap.getAttribute("data-current-y")).toBe(y);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as {heatmapDraws: number}).heatmapDraws)).toBe(1);
     expect(watch.problems).toEqual([]);
     await page.context().close();
   });

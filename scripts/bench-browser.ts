@@ -128,7 +128,7 @@ async function riskLatency(ranges: string[]) {
     const longTasks: {start: number; duration: number}[] = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
     const begin = performance.now();
-    const cards = () => [...document.querySelectorAll("ul.probabilities + p")].map((p) => p.textContent ?? "");
+    const cards = () => [...document.querySelectorAll('[data-testid^="risk-paths-"]')].map((p) => p.textContent ?? "");
     const samples: {first: number; full: number; runnerFirst: number; runnerFull: number}[] = [];
     for (const [i, range] of ranges.entries()) {
       const input = document.querySelector<HTMLInputElement>('input[data-range="zhipu.burnNow"]')!;

@@ -25,7 +25,7 @@ export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: n
     ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(price)}`, `p-value-${firm}`)}
   </ul>
   ${byTarget.p === 0 ? noBreakEvenByTarget(view, name, targetYear) : ""}
-  <p class="small muted">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error.</p>` as HTMLElement;
+  <p class="small muted" data-testid="risk-paths-${firm}">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error.</p>` as HTMLElement;
 }
 
 /**

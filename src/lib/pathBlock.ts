@@ -12,7 +12,7 @@ import {pow} from "./exactMath.js";
 import {monthIndexOf} from "./dates.js";
 import {FORECAST_YEARS} from "./dcf.js";
 import type {FirmInputs} from "./fields.js";
-import {fadedRate, growthFactorStep, inflowMonth, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
+import {fadedRate, growthFactorStep, inflowMonth, longRunFactor, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
 import {valuationMonth} from "./valuation.js";
 
 /**
@@ -24,19 +24,6 @@ export const BLOCK_PATHS = 4000;
 
 /** Where each path of a block gets its inputs: path j's (null when they do not fit together). */
 export type PathInputs = (j: number) => FirmInputs | null;
-
-/** (1 + rate)^(1/12), remembered for the last rate asked (a simulation's paths usually share the long-run rate). */
-class SettledFactor {
-  #rate = Number.NaN;
-  #factor = Number.NaN;
-  of(rate: number): number {
-    if (rate !== this.#rate) {
-      this.#rate = rate;
-      this.#factor = pow(1 + rate, 1 / 12);
-    }
-    return this.#factor;
-  }
-}
 
 /**
  * ramp(t, years) for t = 0…months, remembered for the last few `years` asked: a ramp's t ÷ (12·years)
@@ -81,7 +68,6 @@ export class PathBlock {
   /** Losses carried forward at the valuation date (nolAtValuation). */
   readonly nolAtValuation = new Float64Array(BLOCK_PATHS);
 
-  readonly #settled = new SettledFactor();
   readonly #ramps: RampTables;
 
   constructor(base: FirmInputs, months: number, keepFlows: boolean) {
@@ -126,7 +112,7 @@ export class PathBlock {
     const marginRamp = this.#ramps.of(firm.marginYears);
     const fadeRamp = this.#ramps.of(fadeYears);
     // The fades (fillGrowthFactors): the months still fading, whether the series fits, month 1's factors.
-    const settled = this.#settled.of(longRun);
+    const settled = longRunFactor(longRun);
     const fadeMonths = Math.min(months, fadeYears > 0 ? Math.ceil(12 * fadeYears) - 1 : 0);
     let revenueRate = 0;
     let costRate = 0;

@@ -131,7 +131,7 @@ export function growthFactorStep(next: number, g: number): number {
 let lastLongRun = Number.NaN;
 let lastLongRunFactor = Number.NaN;
 /** (1 + longRun)^(1/12), remembered for the last rate (every path of a simulation shares it). */
-function longRunFactor(longRun: number): number {
+export function longRunFactor(longRun: number): number {
   if (longRun !== lastLongRun) {
     lastLongRun = longRun;
     lastLongRunFactor = pow(1 + longRun, 1 / 12);

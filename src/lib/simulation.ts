@@ -476,28 +476,31 @@ class CashHistogram {
     this.total += added;
   }
 
-  /** The q-quantile of month t: the bin holding rank q·(N − 1), interpolated, inside the values' bounds. */
-  quantile(t: number, q: number): number {
+  /**
+   * Month t's lowest and highest values: exact when some fell beyond the range, else the outer edges
+   * of the first and last occupied bins.
+   */
+  private bounds(t: number): [lowest: number, highest: number] {
+    const base = t * BINS;
+    let first = 0;
+    while (first < BINS - 1 && this.counts[base + first] === 0) first++;
+    let last = BINS - 1;
+    while (last > 0 && this.counts[base + last] === 0) last--;
+    const low = this.low[t]!;
+    const width = this.width[t]!;
+    return [Math.min(this.min[t]!, low + width * first), Math.max(this.max[t]!, low + width * (last + 1))];
+  }
+
+  /** The q-quantile of month t: the bin holding rank q·(N − 1), interpolated, inside the month's bounds. */
+  private quantile(t: number, q: number, [lowest, highest]: [number, number]): number {
     if (this.total === 0) return Number.NaN;
     const rank = q * (this.total - 1);
     let seen = 0;
     const base = t * BINS;
-    let first = -1;
-    let last = -1;
     for (let b = 0; b < BINS; b++) {
-      if (this.counts[base + b]! === 0) continue;
-      if (first < 0) first = b;
-      last = b;
-    }
-    // The lowest and highest values: exact when some fell beyond the range, else the occupied bins' outer edges.
-    const low = this.low[t]!;
-    const width = this.width[t]!;
-    const lowest = Math.min(this.min[t]!, low + width * first);
-    const highest = Math.max(this.max[t]!, low + width * (last + 1));
-    for (let b = first; b <= last; b++) {
       const c = this.counts[base + b]!;
       if (c > 0 && seen + c > rank) {
-        const x = low + width * (b + (rank - seen + 0.5) / c);
+        const x = this.low[t]! + this.width[t]! * (b + (rank - seen + 0.5) / c);
         return Math.min(highest, Math.max(lowest, x));
       }
       seen += c;
@@ -506,7 +509,8 @@ class CashHistogram {
   }
 
   bands(startMonth: number): CashBands {
-    const band = (q: number) => Float64Array.from({length: this.months + 1}, (_, t) => this.quantile(t, q));
+    const bounds = Array.from({length: this.months + 1}, (_, t) => this.bounds(t));
+    const band = (q: number) => Float64Array.from({length: this.months + 1}, (_, t) => this.quantile(t, q, bounds[t]!));
     return {startMonth, p5: band(0.05), p25: band(0.25), p50: band(0.5), p75: band(0.75), p95: band(0.95)};
   }
 }

@@ -26,6 +26,19 @@ export const BLOCK_PATHS = 4000;
 export type PathInputs = (j: number) => FirmInputs | null;
 
 /**
+ * How far run() projects each path. A goal seek's trial reads only the months its verdict needs, so
+ * it stops early (the months after a path's stop are left as they were, and the DCF's sums and
+ * losses carried forward are not complete):
+ *   "horizon"    every month (what the simulation reads);
+ *   "break-even" to the first break-even month, at most to `lastMonth` (has it broken even by then?);
+ *   "cash-out"   to the first break-even month or, when later, the last scheduled financing: walkCash's
+ *                verdict on whether cash runs out before break-even reads nothing after that (a dip
+ *                starting by break-even is bridged, or not, by a financing that has landed by then).
+ */
+export type BlockStop = {kind: "horizon"} | {kind: "break-even"; lastMonth: number} | {kind: "cash-out"};
+const HORIZON: BlockStop = {kind: "horizon"};
+
+/**
  * ramp(t, years) for t = 0…months, remembered for the last few `years` asked: a ramp's t ÷ (12·years)
  * is a division per path and month, and the paths of a simulation usually share the years (the
  * same expression, so the same bits).
@@ -56,7 +69,9 @@ export class PathBlock {
   /** Operating cash flow and cash costs by month, the same layout (only when `keepFlows`). */
   readonly operatingCashFlow: Float64Array | null;
   readonly costs: Float64Array | null;
-  /** First month with OCF ≥ 0 (0 when none within the horizon). */
+  /** The last month projected for path j (the horizon, unless the run stops early: BlockStop). */
+  readonly lastMonth = new Int32Array(BLOCK_PATHS);
+  /** First month with OCF ≥ 0 (0 when none within the months projected). */
   readonly breakEvenMonth = new Int32Array(BLOCK_PATHS);
   /** The month of the later raise (0 when none), and each path's financing amounts. */
   readonly raiseMonth = new Int32Array(BLOCK_PATHS);
@@ -81,13 +96,13 @@ export class PathBlock {
     this.#ramps = new RampTables(months);
   }
 
-  /** Projects `size` paths, path j's inputs from `inputs(j)`; the firm's dates must be the block's. */
-  run(size: number, inputs: PathInputs): void {
+  /** Projects `size` paths, path j's inputs from `inputs(j)`, as far as `stop` says; the firm's dates must be the block's. */
+  run(size: number, inputs: PathInputs, stop: BlockStop = HORIZON): void {
     this.size = size;
     for (let j = 0; j < size; j++) {
       const firm = inputs(j);
       this.valid[j] = firm === null ? 0 : 1;
-      if (firm !== null) this.#project(j, firm);
+      if (firm !== null) this.#project(j, firm, stop);
     }
   }
 
@@ -95,7 +110,7 @@ export class PathBlock {
    * Path j: project()'s months, operation for operation, with fillGrowthFactors' fades folded into
    * the same loop; the state in locals, only the kept series written out.
    */
-  #project(j: number, firm: FirmInputs): void {
+  #project(j: number, firm: FirmInputs, stop: BlockStop): void {
     const B = BLOCK_PATHS;
     const {months, valuationMonth: v, ipoMonth, cash, operatingCashFlow, costs: costsByMonth, revenueByYear, incomeByYear} = this;
     const revenue0 = firm.revenueRunRate / 12;
@@ -134,6 +149,9 @@ export class PathBlock {
     this.ipoProceeds[j] = ipoProceeds;
     this.laterRaise[j] = laterRaise;
     this.raiseMonth[j] = raiseMonth;
+    // The loop ends at lastMonth, or once the path has broken even in a month ≥ stopFrom.
+    const lastMonth = stop.kind === "break-even" ? Math.max(0, Math.min(months, stop.lastMonth)) : months;
+    const stopFrom = stop.kind === "break-even" ? 0 : stop.kind === "cash-out" ? Math.max(ipoMonth, raiseMonth) : Infinity;
     let breakEven = 0;
     let nol = firm.nolCarriedForward;
     // Year 0's sums start with the months before the baseline, each at month 0's values.
@@ -154,7 +172,8 @@ export class PathBlock {
       revenueSum = 0;
       incomeSum = 0;
     }
-    for (let t = 1; t <= months; t++) {
+    let t = 1;
+    for (; t <= lastMonth; t++) {
       if (t > 1) {
         if (t > fadeMonths) {
           revenueFactor = settled;
@@ -195,7 +214,9 @@ export class PathBlock {
           incomeSum = 0;
         }
       }
+      if (breakEven !== 0 && t >= stopFrom) break;
     }
+    this.lastMonth[j] = Math.min(t, lastMonth);
     this.breakEvenMonth[j] = breakEven;
     this.nolAtValuation[j] = nol;
   }
@@ -206,19 +227,21 @@ export class PathBlock {
   }
 
   /**
-   * Copies path j into `out` (a projection buffer of the block's months): cash and financing, and
-   * with kept flows also operating cash flow and costs; other series are left as they were.
+   * Copies path j into `out` (a projection buffer of the block's months), as far as it was projected
+   * (out.months = its last month): cash and financing, and with kept flows also operating cash flow
+   * and costs; other series are left as they were.
    */
   copyPath(j: number, out: Projection): Projection {
     const B = BLOCK_PATHS;
+    const months = this.lastMonth[j]!;
     out.startMonth = this.startMonth;
-    out.months = this.months;
-    for (let t = 0; t <= this.months; t++) {
+    out.months = months;
+    for (let t = 0; t <= months; t++) {
       out.cash[t] = this.cash[t * B + j]!;
       out.financing[t] = t === 0 ? 0 : this.financing(j, t);
     }
     if (this.operatingCashFlow) {
-      for (let t = 0; t <= this.months; t++) {
+      for (let t = 0; t <= months; t++) {
         out.operatingCashFlow[t] = this.operatingCashFlow[t * B + j]!;
         out.opex[t] = this.costs![t * B + j]!;
       }

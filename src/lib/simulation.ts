@@ -8,7 +8,7 @@ import {imanConover} from "./correlation.js";
 import {distribution, quantiles} from "./distributions.js";
 import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} from "./projection.js";
-import {BLOCK_PATHS, PathBlock} from "./pathBlock.js";
+import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
 import {FORECAST_YEARS, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
 import {walkCash} from "./runway.js";
@@ -186,11 +186,13 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
   const block = new PathBlock(paths.base, HORIZON_MONTHS, false);
   const scratch = allocateProjection(HORIZON_MONTHS);
   const targetMonth = decemberOffset(block.startMonth, paths.base.breakEvenTargetYear);
+  // Each path projected only as far as its verdict needs (BlockStop).
+  const stop: BlockStop = goal === "break-even" ? {kind: "break-even", lastMonth: targetMonth} : {kind: "cash-out"};
   let valid = 0;
   let met = 0;
   for (let from = 0; from < paths.paths; from += BLOCK_PATHS) {
     const size = Math.min(BLOCK_PATHS, paths.paths - from);
-    block.run(size, (j) => paths.load(from + j, lever));
+    block.run(size, (j) => paths.load(from + j, lever), stop);
     for (let j = 0; j < size; j++) {
       if (block.valid[j] === 0) continue;
       valid++;

@@ -129,6 +129,48 @@ describe("the month-major block kernel", () => {
     }
   });
 
+  it("a goal seek's stopped run gives each path the verdict of the whole horizon, from the same months", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<FirmId>("zhipu", "minimax"),
+        fc.double({min: 0.05, max: 1.5, noNaN: true}),
+        fc.integer({min: 1, max: 1000}),
+        fc.constantFrom("2026-03-31", "2027-06-30", "2029-12-31", "2035-01-31"),
+        fc.integer({min: -6, max: HORIZON_MONTHS + 6}),
+        (firm, share, seed, laterRaiseDate, targetMonth) => {
+          const wide = wideRanges(firm, share);
+          // Raises before, around and long after break-even: a dip bridged by a later raise must be seen.
+          const scenario = {...wide, firms: {...wide.firms, [firm]: {...wide.firms[firm], laterRaiseDate}}};
+          const size = 300;
+          const paths = new FirmPaths(scenario, firm, size, seed);
+          const full = new PathBlock(paths.base, HORIZON_MONTHS, false);
+          const cashOut = new PathBlock(paths.base, HORIZON_MONTHS, false);
+          const breakEven = new PathBlock(paths.base, HORIZON_MONTHS, false);
+          full.run(size, (j) => paths.load(j));
+          cashOut.run(size, (j) => paths.load(j), {kind: "cash-out"});
+          breakEven.run(size, (j) => paths.load(j), {kind: "break-even", lastMonth: targetMonth});
+          const whole = allocateProjection();
+          const stopped = allocateProjection();
+          let early = 0;
+          for (let j = 0; j < size; j++) {
+            if (full.valid[j] === 0) continue;
+            const be = full.breakEvenMonth[j]! > 0 ? full.breakEvenMonth[j]! : Infinity;
+            const outlasts = (walkCash(full.copyPath(j, whole)) ?? Infinity) >= be;
+            const stoppedBe = cashOut.breakEvenMonth[j]! > 0 ? cashOut.breakEvenMonth[j]! : Infinity;
+            expect(stoppedBe).toBe(be);
+            expect((walkCash(cashOut.copyPath(j, stopped)) ?? Infinity) >= stoppedBe, `path ${j}`).toBe(outlasts);
+            expect(breakEven.breakEvenMonth[j]! > 0, `path ${j}`).toBe(be <= targetMonth);
+            if (cashOut.lastMonth[j]! < HORIZON_MONTHS) early++;
+            for (let t = 0; t <= cashOut.lastMonth[j]!; t++) expect(cashOut.cash[t * BLOCK_PATHS + j]).toBe(full.cash[t * BLOCK_PATHS + j]);
+          }
+          // The stop is a saving only if some paths stop early (most break even within the horizon here).
+          expect(early).toBeGreaterThan(0);
+        }
+      ),
+      {numRuns: 20}
+    );
+  });
+
   it("goal shares count the same paths as the simulation", () => {
     const scenario = wideRanges("zhipu", 0.4);
     const n = BLOCK_PATHS + 17;

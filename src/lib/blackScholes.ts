@@ -16,15 +16,35 @@ export interface OptionInputs {
 }
 
 /** Black–Scholes (Merton) value of one European call. */
-export function callValue({stockPrice: s, strike: k, maturityYears: t, volatility: v, riskFreeRate: r, dividendYield: y}: OptionInputs): number {
+export function callValue(option: OptionInputs): number {
+  return callValueAt(option, option.stockPrice);
+}
+
+/** The same call on a share priced `s` (the option's own stockPrice is not read): no object per price, which a Monte Carlo path values once. */
+export function callValueAt({strike: k, maturityYears: t, volatility: v, riskFreeRate: r, dividendYield: y}: Omit<OptionInputs, "stockPrice">, s: number): number {
   if (s <= 0) return 0;
   const sd = v * Math.sqrt(t);
+  const {dividend, interest} = discountFactors(y, r, t);
   // No time or no volatility (down to rounding): the option is worth its discounted intrinsic value.
-  if (!(sd > 1e-12)) return Math.max(0, s * exp(-y * t) - k * exp(-r * t));
-  if (k <= 0) return s * exp(-y * t);
+  if (!(sd > 1e-12)) return Math.max(0, s * dividend - k * interest);
+  if (k <= 0) return s * dividend;
   const d1 = (log(s / k) + (r - y + (v * v) / 2) * t) / sd;
   const d2 = d1 - sd;
-  return s * exp(-y * t) * normalCdf(d1) - k * exp(-r * t) * normalCdf(d2);
+  return s * dividend * normalCdf(d1) - k * interest * normalCdf(d2);
+}
+
+/** e^(−y·t) and e^(−r·t), remembered for the last (y, r, t): every path of a simulation usually shares them. */
+const lastDiscount = {y: Number.NaN, r: Number.NaN, t: Number.NaN, dividend: Number.NaN, interest: Number.NaN};
+function discountFactors(y: number, r: number, t: number): {dividend: number; interest: number} {
+  const d = lastDiscount;
+  if (!(Object.is(d.y, y) && Object.is(d.r, r) && Object.is(d.t, t))) {
+    d.y = y;
+    d.r = r;
+    d.t = t;
+    d.dividend = exp(-y * t);
+    d.interest = exp(-r * t);
+  }
+  return d;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Intrinsic value of a young, money-losing growth firm: the structure of Aswath Damodaran's
 // "ginzu" FCFF spreadsheet (fcffsimpleginzu). Ten explicit years, then a terminal value.
 // All money in one currency (millions); shares and options in millions; rates as fractions.
-import {callValue, dilutedOptionsValue} from "./blackScholes.js";
+import {callValueAt, dilutedOptionsValue} from "./blackScholes.js";
 
 /** Everything after the operating forecast: taxes, reinvestment, discounting and the bridge to equity. */
 export interface DcfParams {
@@ -297,7 +297,7 @@ function discountForecast(forecast: OperatingForecast, p: DcfParams, years: DcfY
  * it against valuePerShareFixedPoint below). Below zero equity, S′ < 0 and the options are worth 0.
  */
 export function optionsAtOwnValue(equity: number, shares: number, option: DcfParams["options"]): {options: number; optionsStockPrice: number} {
-  const options = option.count > 0 ? callValue({...option, stockPrice: equity / (shares + option.count)}) * option.count : 0;
+  const options = option.count > 0 ? callValueAt(option, equity / (shares + option.count)) * option.count : 0;
   return {options, optionsStockPrice: (equity - options) / shares};
 }
 

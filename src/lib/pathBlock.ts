@@ -71,6 +71,8 @@ export class PathBlock {
   readonly costs: Float64Array | null;
   /** The last month projected for path j (the horizon, unless the run stops early: BlockStop). */
   readonly lastMonth = new Int32Array(BLOCK_PATHS);
+  /** 1 when path j's cash goes below zero in some month projected (only then has walkCash anything to find). */
+  readonly dips = new Uint8Array(BLOCK_PATHS);
   /** First month with OCF ≥ 0 (0 when none within the months projected). */
   readonly breakEvenMonth = new Int32Array(BLOCK_PATHS);
   /** The month of the later raise (0 when none), and each path's financing amounts. */
@@ -96,13 +98,19 @@ export class PathBlock {
     this.#ramps = new RampTables(months);
   }
 
-  /** Projects `size` paths, path j's inputs from `inputs(j)`, as far as `stop` says; the firm's dates must be the block's. */
-  run(size: number, inputs: PathInputs, stop: BlockStop = HORIZON): void {
+  /**
+   * Projects `size` paths, path j's inputs from `inputs(j)`, as far as `stop` says; the firm's dates
+   * must be the block's. `visit(j, firm)` then sees each valid path while its inputs are at hand (they
+   * may be one record overwritten path by path), with the path's months written.
+   */
+  run(size: number, inputs: PathInputs, stop: BlockStop = HORIZON, visit?: (j: number, firm: FirmInputs) => void): void {
     this.size = size;
     for (let j = 0; j < size; j++) {
       const firm = inputs(j);
       this.valid[j] = firm === null ? 0 : 1;
-      if (firm !== null) this.#project(j, firm, stop);
+      if (firm === null) continue;
+      this.#project(j, firm, stop);
+      visit?.(j, firm);
     }
   }
 
@@ -118,6 +126,7 @@ export class PathBlock {
     let revenue = revenue0;
     let costs = costs0;
     let balance = openingCash(firm);
+    const balance0 = balance;
     cash[j] = balance;
     if (operatingCashFlow) {
       operatingCashFlow[j] = -firm.burnNow;
@@ -153,6 +162,7 @@ export class PathBlock {
     const lastMonth = stop.kind === "break-even" ? Math.max(0, Math.min(months, stop.lastMonth)) : months;
     const stopFrom = stop.kind === "break-even" ? 0 : stop.kind === "cash-out" ? Math.max(ipoMonth, raiseMonth) : Infinity;
     let breakEven = 0;
+    let dips = 0;
     let nol = firm.nolCarriedForward;
     // Year 0's sums start with the months before the baseline, each at month 0's values.
     let revenueSum = 0;
@@ -195,6 +205,7 @@ export class PathBlock {
       const financing = (t === ipoMonth ? ipoProceeds : 0) + (t === raiseMonth ? laterRaise : 0);
       balance += ocf + financing;
       cash[t * B + j] = balance;
+      if (balance < 0) dips = 1;
       if (operatingCashFlow) {
         operatingCashFlow[t * B + j] = ocf;
         costsByMonth![t * B + j] = costs;
@@ -218,6 +229,7 @@ export class PathBlock {
     }
     this.lastMonth[j] = Math.min(t, lastMonth);
     this.breakEvenMonth[j] = breakEven;
+    this.dips[j] = balance0 < 0 ? 1 : dips;
     this.nolAtValuation[j] = nol;
   }
 
@@ -236,10 +248,12 @@ export class PathBlock {
     const months = this.lastMonth[j]!;
     out.startMonth = this.startMonth;
     out.months = months;
-    for (let t = 0; t <= months; t++) {
-      out.cash[t] = this.cash[t * B + j]!;
-      out.financing[t] = t === 0 ? 0 : this.financing(j, t);
-    }
+    for (let t = 0; t <= months; t++) out.cash[t] = this.cash[t * B + j]!;
+    // financing(j, t) in every month: zero but for the IPO's month and the raise's (the sum when they coincide).
+    out.financing.fill(0, 0, months + 1);
+    if (this.ipoMonth >= 1 && this.ipoMonth <= months) out.financing[this.ipoMonth] = this.ipoProceeds[j]!;
+    const raise = this.raiseMonth[j]!;
+    if (raise >= 1 && raise <= months) out.financing[raise] = out.financing[raise]! + this.laterRaise[j]!;
     if (this.operatingCashFlow) {
       for (let t = 0; t <= months; t++) {
         out.operatingCashFlow[t] = this.operatingCashFlow[t * B + j]!;

@@ -14,7 +14,7 @@ import {createRandom, fillUniform} from "./random.js";
 import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, NO_UNCERTAINTY} from "./uncertainty.js";
-import {cashAtValuation, forecastValuePerShareHkd} from "./valuation.js";
+import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
 
 /** A probability estimated from N paths, with its standard error √(p(1 − p) ÷ N). */
 export interface Estimate {
@@ -199,7 +199,7 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
       const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
       if (goal === "break-even") {
         if (be <= targetMonth) met++;
-      } else if ((walkCash(block.copyPath(j, scratch)) ?? Infinity) >= be) met++;
+      } else if (block.dips[j] === 0 || (walkCash(block.copyPath(j, scratch)) ?? Infinity) >= be) met++;
     }
   }
   const p = valid > 0 ? met / valid : Number.NaN;
@@ -238,38 +238,45 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
   let abovePrice = 0;
   const histogram = new CashHistogram(months);
 
-  for (let from = 0; from < paths; from += BLOCK_PATHS) {
-    const size = Math.min(BLOCK_PATHS, paths - from);
-    block.run(size, (j) => pathInputs.load(from + j, lever));
-    histogram.addBlock(block);
-    for (let j = 0; j < size; j++) {
-      const i = from + j;
-      const firmInputs = block.valid[j] === 1 ? pathInputs.load(i, lever) : null;
-      if (firmInputs === null) {
-        invalidPaths++;
-        runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
-        if (requirements) requirements.extraFunding[i] = requirements.burnCutCashOut[i] = requirements.burnCutBreakEven[i] = Number.NaN;
-        continue;
-      }
-      const p = block.copyPath(j, scratch);
-      const runway = walkCash(p) ?? Infinity;
-      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
-      for (let year = 0; withValues && year <= FORECAST_YEARS; year++) {
+  // Path j of the block starting at `from`, seen while its inputs are loaded (PathBlock.run's visit).
+  let from = 0;
+  const visit = (j: number, firmInputs: FirmInputs): void => {
+    const i = from + j;
+    const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
+    // Cash that never dips has no runway to walk (walkCash would find nothing).
+    const p = block.dips[j] === 1 || requirements ? block.copyPath(j, scratch) : null;
+    const runway = p === null ? Infinity : (walkCash(p) ?? Infinity);
+    let value = Number.NaN;
+    if (withValues) {
+      for (let year = 0; year <= FORECAST_YEARS; year++) {
         forecast.revenue[year] = block.revenueByYear[year * BLOCK_PATHS + j]!;
         forecast.operatingIncome[year] = block.incomeByYear[year * BLOCK_PATHS + j]!;
       }
-      const value = withValues ? forecastValuePerShareHkd(firm, firmInputs, market, forecast, cashAtValuation(firmInputs, p, block.valuationMonth), block.nolAtValuation[j]!) : Number.NaN;
-      runwayMonths[i] = runway;
-      breakEvenMonths[i] = be;
-      valuePerShareHkd[i] = value;
-      if (runway < be) cashOutFirst++;
-      if (be <= targetMonth) byTarget++;
-      if (value > firmInputs.price) abovePrice++;
-      if (requirements) {
-        requirements.extraFunding[i] = fundingNeeded(p.cash, p.financing, months, be === Infinity ? null : be);
-        requirements.burnCutBreakEven[i] = burnCutToBreakEvenBy(p, Math.min(targetMonth, months));
-        requirements.burnCutCashOut[i] = burnCutToOutlast(p, shifted!);
-      }
+      const v = block.valuationMonth;
+      value = forecastValuePerShareHkd(firm, firmInputs, market, forecast, valuationCash(firmInputs, block.cash[v * BLOCK_PATHS + j]!, block.ipoMonth, v), block.nolAtValuation[j]!);
+    }
+    runwayMonths[i] = runway;
+    breakEvenMonths[i] = be;
+    valuePerShareHkd[i] = value;
+    if (runway < be) cashOutFirst++;
+    if (be <= targetMonth) byTarget++;
+    if (value > firmInputs.price) abovePrice++;
+    if (requirements && p !== null) {
+      requirements.extraFunding[i] = fundingNeeded(p.cash, p.financing, months, be === Infinity ? null : be);
+      requirements.burnCutBreakEven[i] = burnCutToBreakEvenBy(p, Math.min(targetMonth, months));
+      requirements.burnCutCashOut[i] = burnCutToOutlast(p, shifted!);
+    }
+  };
+  for (; from < paths; from += BLOCK_PATHS) {
+    const size = Math.min(BLOCK_PATHS, paths - from);
+    block.run(size, (j) => pathInputs.load(from + j, lever), undefined, visit);
+    histogram.addBlock(block);
+    for (let j = 0; j < size; j++) {
+      if (block.valid[j] === 1) continue;
+      const i = from + j;
+      invalidPaths++;
+      runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
+      if (requirements) requirements.extraFunding[i] = requirements.burnCutCashOut[i] = requirements.burnCutBreakEven[i] = Number.NaN;
     }
   }
   const valid = paths - invalidPaths;

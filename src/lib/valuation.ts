@@ -71,8 +71,13 @@ export function calendarYearSum(series: Float64Array, p: Projection, year: numbe
  * share count are those after the listing, so its money is theirs).
  */
 export function cashAtValuation(firm: FirmInputs, p: Projection, v: number): number {
-  const ipoAfter = inflowMonth(p.startMonth, firm.ipoDate) > v ? firm.ipoNetProceeds : 0;
-  return p.cash[v]! - (firm.includeUndrawnFacilities ? firm.undrawnFacilities : 0) + ipoAfter;
+  return valuationCash(firm, p.cash[v]!, inflowMonth(p.startMonth, firm.ipoDate), v);
+}
+
+/** The same from the balance at the end of month v and the IPO's month (a Monte Carlo path's, whose dates are its block's). */
+export function valuationCash(firm: FirmInputs, balanceAtV: number, ipoMonth: number, v: number): number {
+  const ipoAfter = ipoMonth > v ? firm.ipoNetProceeds : 0;
+  return balanceAtV - (firm.includeUndrawnFacilities ? firm.undrawnFacilities : 0) + ipoAfter;
 }
 
 /** Losses carried forward at the valuation date: the baseline's, plus losses (less profits) since. */

@@ -181,17 +181,26 @@ export function dcfProblem(p: DcfParams): string | null {
 
 /** Values the firm from an operating forecast (revenue and operating income by year). */
 export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): DcfResult {
-  const years: DcfYear[] = [];
-  return {years, ...discountForecast(forecast, p, years)};
+  const detail: DcfDetail = {years: []};
+  discountForecast(forecast, p, detail);
+  return detail as DcfResult; // discountForecast has written its terminal and bridge
 }
 
-/** The DCF's value per share alone (signed): the same arithmetic as valueFromForecast, without each year's detail (a Monte Carlo path's). */
+/** What discountForecast writes its lines into. */
+type DcfDetail = Pick<DcfResult, "years"> & Partial<Omit<DcfResult, "years">>;
+
+/** The DCF's value per share alone (signed): the same arithmetic as valueFromForecast, without its lines (a Monte Carlo path's). */
 export function valuePerShareFromForecast(forecast: OperatingForecast, p: DcfParams): number {
-  return discountForecast(forecast, p, null).bridge.valuePerShare;
+  return discountForecast(forecast, p, null);
 }
 
-/** The DCF: each year's line pushed to `years` when given, then the terminal value and the bridge to equity. */
-function discountForecast(forecast: OperatingForecast, p: DcfParams, years: DcfYear[] | null): Omit<DcfResult, "years"> {
+/**
+ * The DCF: the value per share (signed), and with `detail` each year's line, the terminal value and
+ * the bridge to equity written into it. Without detail it builds no object with a number in it
+ * (each would be a heap number per field): a Monte Carlo run values every path.
+ */
+function discountForecast(forecast: OperatingForecast, p: DcfParams, detail: DcfDetail | null): number {
+  const years = detail?.years;
   const problem = dcfProblem(p);
   if (problem) throw new Error(problem);
   const {revenue, operatingIncome} = forecast;
@@ -250,55 +259,56 @@ function discountForecast(forecast: OperatingForecast, p: DcfParams, years: DcfY
   const proceeds = p.distressProceeds * Math.max(0, p.distressBasis === "book" ? p.bookCapital : operatingAssets);
   const adjustedOperatingAssets = operatingAssets * (1 - p.probabilityOfFailure) + proceeds * p.probabilityOfFailure;
   const equity = adjustedOperatingAssets - p.debt - p.minorityInterests + p.cash + p.nonOperatingAssets;
-  const {options, optionsStockPrice} = p.optionsValuedAt === "price" ? {options: dilutedOptionsValue({...p.options, stockPrice: p.stockPrice}, p.options.count, p.sharesOutstanding).total, optionsStockPrice: p.stockPrice} : optionsAtOwnValue(equity, p.sharesOutstanding, p.options);
+  const options = p.optionsValuedAt === "price" ? dilutedOptionsValue({...p.options, stockPrice: p.stockPrice}, p.options.count, p.sharesOutstanding).total : optionsAtOwnValue(equity, p.sharesOutstanding, p.options);
   const commonEquity = equity - options;
   const valuePerShare = commonEquity / p.sharesOutstanding;
-  return {
-    terminal: {
-      revenue: terminalRevenue,
-      operatingMargin: terminalMargin,
-      operatingIncome: terminalOperatingIncome,
-      taxRate: p.marginalTaxRate,
-      afterTaxOperatingIncome: terminalAfterTax,
-      reinvestmentRate,
-      reinvestment: terminalReinvestment,
-      fcff: terminalFcff,
-      costOfCapital: p.terminalCostOfCapital,
-      value: terminalValue,
-      presentValue: presentValueOfTerminal
-    },
-    bridge: {
-      presentValueOfYears,
-      presentValueOfTerminal,
-      operatingAssets,
-      failureAdjustment: adjustedOperatingAssets - operatingAssets,
-      adjustedOperatingAssets,
-      debt: p.debt,
-      minorityInterests: p.minorityInterests,
-      cash: p.cash,
-      nonOperatingAssets: p.nonOperatingAssets,
-      equity,
-      options,
-      commonEquity,
-      sharesOutstanding: p.sharesOutstanding,
-      optionsStockPrice,
-      valuePerShare,
-      flooredValuePerShare: Math.max(0, valuePerShare),
-      negativeEquity: commonEquity < 0
-    }
+  if (detail === null) return valuePerShare;
+  // Valued at the model's own price, the options' share price is the value per share itself (the fixed point).
+  const optionsStockPrice = p.optionsValuedAt === "price" ? p.stockPrice : valuePerShare;
+  detail.terminal = {
+    revenue: terminalRevenue,
+    operatingMargin: terminalMargin,
+    operatingIncome: terminalOperatingIncome,
+    taxRate: p.marginalTaxRate,
+    afterTaxOperatingIncome: terminalAfterTax,
+    reinvestmentRate,
+    reinvestment: terminalReinvestment,
+    fcff: terminalFcff,
+    costOfCapital: p.terminalCostOfCapital,
+    value: terminalValue,
+    presentValue: presentValueOfTerminal
   };
+  detail.bridge = {
+    presentValueOfYears,
+    presentValueOfTerminal,
+    operatingAssets,
+    failureAdjustment: adjustedOperatingAssets - operatingAssets,
+    adjustedOperatingAssets,
+    debt: p.debt,
+    minorityInterests: p.minorityInterests,
+    cash: p.cash,
+    nonOperatingAssets: p.nonOperatingAssets,
+    equity,
+    options,
+    commonEquity,
+    sharesOutstanding: p.sharesOutstanding,
+    optionsStockPrice,
+    valuePerShare,
+    flooredValuePerShare: Math.max(0, valuePerShare),
+    negativeEquity: commonEquity < 0
+  };
+  return valuePerShare;
 }
 
 /**
- * The options valued at the model's own value per share, in closed form. The workbook's circular
+ * The options' value at the model's own value per share, in closed form. The workbook's circular
  * reference is x = (equity − m·W) ÷ n with W = BS(S′) and S′ = (x·n + W·m) ÷ (n + m); substituting
  * x gives S′ = (equity − m·W + m·W) ÷ (n + m) = equity ÷ (n + m), whatever W is. So W = BS(equity ÷
  * (n + m)) directly, and x follows: the fixed point Excel iterates to, with no iteration (tests check
  * it against valuePerShareFixedPoint below). Below zero equity, S′ < 0 and the options are worth 0.
  */
-export function optionsAtOwnValue(equity: number, shares: number, option: DcfParams["options"]): {options: number; optionsStockPrice: number} {
-  const options = option.count > 0 ? callValueAt(option, equity / (shares + option.count)) * option.count : 0;
-  return {options, optionsStockPrice: (equity - options) / shares};
+export function optionsAtOwnValue(equity: number, shares: number, option: DcfParams["options"]): number {
+  return option.count > 0 ? callValueAt(option, equity / (shares + option.count)) * option.count : 0;
 }
 
 /**

@@ -500,27 +500,36 @@ class CashHistogram {
     return [Math.min(this.min[t]!, low + width * first), Math.max(this.max[t]!, low + width * (last + 1))];
   }
 
-  /** The q-quantile of month t: the bin holding rank q·(N − 1), interpolated, inside the month's bounds. */
-  private quantile(t: number, q: number, [lowest, highest]: [number, number]): number {
-    if (this.total === 0) return Number.NaN;
-    const rank = q * (this.total - 1);
-    let seen = 0;
-    const base = t * BINS;
-    for (let b = 0; b < BINS; b++) {
-      const c = this.counts[base + b]!;
-      if (c > 0 && seen + c > rank) {
-        const x = this.low[t]! + this.width[t]! * (b + (rank - seen + 0.5) / c);
-        return Math.min(highest, Math.max(lowest, x));
-      }
-      seen += c;
-    }
-    return highest;
-  }
-
+  /**
+   * The bands: each month's q-quantiles for the five q, in one pass over its bins. A quantile is the
+   * bin holding rank q·(N − 1), interpolated within it, kept inside the month's bounds.
+   */
   bands(startMonth: number): CashBands {
-    const bounds = Array.from({length: this.months + 1}, (_, t) => this.bounds(t));
-    const band = (q: number) => Float64Array.from({length: this.months + 1}, (_, t) => this.quantile(t, q, bounds[t]!));
-    return {startMonth, p5: band(0.05), p25: band(0.25), p50: band(0.5), p75: band(0.75), p95: band(0.95)};
+    const qs = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+    const bands = qs.map(() => new Float64Array(this.months + 1));
+    const {counts, total} = this;
+    for (let t = 0; t <= this.months; t++) {
+      if (total === 0) {
+        for (const band of bands) band[t] = Number.NaN;
+        continue;
+      }
+      const [lowest, highest] = this.bounds(t);
+      const base = t * BINS;
+      let k = 0;
+      let seen = 0;
+      for (let b = 0; b < BINS && k < qs.length; b++) {
+        const c = counts[base + b]!;
+        // Every quantile whose rank this bin holds (ascending q, so ascending ranks).
+        while (k < qs.length && c > 0 && seen + c > qs[k]! * (total - 1)) {
+          const x = this.low[t]! + this.width[t]! * (b + (qs[k]! * (total - 1) - seen + 0.5) / c);
+          bands[k++]![t] = Math.min(highest, Math.max(lowest, x));
+        }
+        seen += c;
+      }
+      for (; k < qs.length; k++) bands[k]![t] = highest;
+    }
+    const [p5, p25, p50, p75, p95] = bands as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    return {startMonth, p5, p25, p50, p75, p95};
   }
 }
 

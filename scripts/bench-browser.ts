@@ -41,6 +41,9 @@ async function latency(path: string, field: string, values: number[]) {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   await page.goto(`${url}${path}`, {waitUntil: "networkidle"});
   await page.waitForSelector(`.control[data-field="${field}"] input[type="range"]`);
+  // The overview's risk lines come from a simulation the page starts on load (both cores for about a
+  // second): wait until it has finished, so the figures are the sliders' own, not the load's.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="risk-line-"]')].every((e) => /100,000 paths/.test(e.textContent ?? "")), null, {timeout: 60_000});
   await page.waitForTimeout(500);
   const samples = await page.evaluate(
     async ({field, values}) => {

@@ -18,14 +18,15 @@ import type {ScenarioStore} from "./store.js";
 export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number): HTMLElement {
   const name = FIRM_NAME[firm];
   const {cashOutBeforeBreakEven: cashOut, breakEvenByTarget: byTarget, valueAbovePrice: above} = view.probabilities;
-  const line = (e: Estimate, text: string, testid: string) => html`<li data-testid=${testid}><strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e)})</span> ${text}</li>`;
+  const valid = view.paths - view.invalidPaths;
+  const line = (e: Estimate, text: string, testid: string) => html`<li data-testid=${testid}><strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, valid)})</span> ${text}</li>`;
   return html`<ul class="probabilities">
     ${line(cashOut, `chance that ${name} runs out of cash before it breaks even`, `p-cashout-${firm}`)}
     ${line(byTarget, `chance that ${name} breaks even by December ${targetYear}, its target`, `p-target-${firm}`)}
     ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(price)}`, `p-value-${firm}`)}
   </ul>
   ${byTarget.p === 0 ? noBreakEvenByTarget(view, name, targetYear) : ""}
-  <p class="small muted" data-testid="risk-paths-${firm}">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error.</p>` as HTMLElement;
+  <p class="small muted" data-testid="risk-paths-${firm}">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error; at 0% or 100%, where that is 0, a 95% confidence bound instead (the rule of three: 3 ÷ the paths).</p>` as HTMLElement;
 }
 
 /**
@@ -223,13 +224,13 @@ export function rangesEditor(store: ScenarioStore, firm: FirmId, rationale: Reco
 const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now (every path)"} as const;
 
 /** One firm's goal-seek answers: each lever's value and the probability with it applied (checked on the same paths). */
-export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal): HTMLElement {
+export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal, paths: number): HTMLElement {
   const currency = FIRM_CURRENCY[firm];
   const order = ["burnCut", "extraFunding", "growthStart"] as const;
   const byLever = new Map((answers ?? []).map((a) => [a.lever, a]));
   const value = (a: GoalAnswer) =>
     a.value === null ? "–" : a.lever === "growthStart" ? formatFieldValue(a.value, "fractionPerYear", currency) : a.lever === "burnCut" ? `${formatFieldValue(a.value, "moneyPerMonth", currency)}` : formatFieldValue(a.value, "money", currency);
-  const check = (a: GoalAnswer) => (a.probability ? `${goal.kind === "cash-out" ? "P(cash-out first)" : "P(break-even by target)"} = ${formatProbability(a.probability.p)} (${formatStandardError(a.probability)})` : a.value === null ? "" : "checking…");
+  const check = (a: GoalAnswer) => (a.probability ? `${goal.kind === "cash-out" ? "P(cash-out first)" : "P(break-even by target)"} = ${formatProbability(a.probability.p)} (${formatStandardError(a.probability, paths)})` : a.value === null ? "" : "checking…");
   return html`<table class="goal-table" data-testid=${`goal-${firm}`}>
     <thead><tr><th>Lever</th><th>Least that meets the goal</th><th>With it, on the same paths</th></tr></thead>
     <tbody>${order.map((lever) => {
@@ -250,5 +251,5 @@ export function riskLine(view: RiskView | null, firm: FirmId, query: string): HT
   const link = html`<a href=${`./risk?${query}`}>Risk</a>`;
   if (!view) return html`<p class="small muted" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even): simulating… (${link})</p>` as HTMLElement;
   const e = view.probabilities.cashOutBeforeBreakEven;
-  return html`<p class="small" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
+  return html`<p class="small" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, view.paths - view.invalidPaths)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
 }

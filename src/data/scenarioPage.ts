@@ -50,7 +50,7 @@ export function headlineTable(results: Record<FirmId, FirmResult>, scenario: Sce
   if (risk) {
     const p = (firm: FirmId, key: keyof RiskReport["probabilities"]) => {
       const e = risk[firm].probabilities[key];
-      return {text: cell(formatProbability(e.p), formatStandardError(e)), attrs: `${value(e.p)} data-testid="p-${key}-${firm}"`};
+      return {text: cell(formatProbability(e.p), formatStandardError(e, risk[firm].paths - risk[firm].invalidPaths)), attrs: `${value(e.p)} data-testid="p-${key}-${firm}"`};
     };
     const riskRow = (label: string, key: keyof RiskReport["probabilities"]) => {
       const cells = FIRMS.map((f) => p(f, key));

@@ -316,7 +316,23 @@ export function formatProbability(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
 }
 
-/** "±0.3%": one standard error, in percentage points. */
-export function formatStandardError(e: {standardError: number}): string {
+/**
+ * "±0.3%": one standard error, in percentage points, of a share of `paths` paths. At 0% or 100% the
+ * standard error is 0, which would claim certainty; there the rule of three says how far the chance
+ * can be at 95% confidence (none of n paths: at most 3 ÷ n), e.g. "at most 0.003% at 95% confidence".
+ */
+export function formatStandardError(e: {p: number; standardError: number}, paths: number): string {
+  if ((e.p === 0 || e.p === 1) && paths > 0) {
+    const bound = ruleOfThree(Math.min(1, 3 / paths));
+    return e.p === 0 ? `at most ${bound} at 95% confidence` : `at least ${complementPercent(bound)} at 95% confidence`;
+  }
   return `±${(e.standardError * 100).toFixed(e.standardError < 0.001 ? 2 : 1)}%`;
+}
+
+const ruleOfThree = format(".1~p");
+
+/** 100% less a percentage written as "0.003%", to as many decimals: "99.997%". */
+function complementPercent(percentText: string): string {
+  const decimals = percentText.split(".")[1]?.replace("%", "").length ?? 0;
+  return `${(100 - Number.parseFloat(percentText)).toFixed(decimals)}%`;
 }

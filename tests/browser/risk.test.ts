@@ -30,15 +30,17 @@ afterAll(async () => {
 const MEASURES = {cashout: "cashOutBeforeBreakEven", target: "breakEvenByTarget", value: "valueAbovePrice"} as const;
 type Measure = keyof typeof MEASURES;
 type Probabilities = Record<(typeof MEASURES)[Measure], Estimate>;
-/** Each firm's three probabilities as the page writes them: "81.2%" and "(±0.1%)". */
+/** A firm's risk record, as much of it as the probabilities need: they and the paths they count. */
+type Risk = {probabilities: Probabilities; paths: number; invalidPaths: number};
+/** Each firm's three probabilities as the page writes them: "81.2%" and "(±0.1%)" (or "(at most 0.003% at 95% confidence)" at 0%). */
 type Shown = Record<string, {p: string; se: string}>;
 
-function shownFrom(probabilities: Record<FirmId, Probabilities>): Shown {
+function shownFrom(risk: Record<FirmId, Risk>): Shown {
   const out: Shown = {};
   for (const firm of FIRMS)
     for (const [id, key] of Object.entries(MEASURES)) {
-      const e = probabilities[firm][key];
-      out[`p-${id}-${firm}`] = {p: formatProbability(e.p), se: `(${formatStandardError(e)})`};
+      const e = risk[firm].probabilities[key];
+      out[`p-${id}-${firm}`] = {p: formatProbability(e.p), se: `(${formatStandardError(e, risk[firm].paths - risk[firm].invalidPaths)})`};
     }
   return out;
 }
@@ -61,14 +63,14 @@ const presets = (() => {
 })();
 
 /** What the page computes for a link: the same query decoded against the presets, simulated in-process. */
-const expectedCache = new Map<string, Record<FirmId, Probabilities>>();
-function expectedFor(query: string): Record<FirmId, Probabilities> {
+const expectedCache = new Map<string, Record<FirmId, Risk>>();
+function expectedFor(query: string): Record<FirmId, Risk> {
   let cached = expectedCache.get(query);
   if (!cached) {
     const {scenario, issues} = decodeShareLink(query, presets);
     expect(issues).toEqual([]);
     const simulation = simulate(scenario);
-    cached = Object.fromEntries(FIRMS.map((firm) => [firm, riskReport(simulation, simulation.firms[firm]).probabilities])) as Record<FirmId, Probabilities>;
+    cached = {zhipu: riskReport(simulation, simulation.firms.zhipu), minimax: riskReport(simulation, simulation.firms.minimax)};
     expectedCache.set(query, cached);
   }
   return cached;
@@ -111,7 +113,7 @@ describe("risk page", () => {
     for (const firm of FIRMS)
       for (const id of Object.keys(MEASURES)) {
         const text = await page.getByTestId(`p-${id}-${firm}`).innerText();
-        expect(text, `p-${id}-${firm}`).toMatch(/^(under |over )?\d+(\.\d)?% \(±\d+\.\d+%\) chance /);
+        expect(text, `p-${id}-${firm}`).toMatch(/^(under |over )?\d+(\.\d)?% \((±\d+\.\d+%|at (most|least) [\d.]+% at 95% confidence)\) chance /);
       }
     const body = await page.evaluate(() => document.body.innerText);
     expect(body.match(/.{0,40}\b(NaN|undefined|Infinity|null)\b.{0,40}/g)).toBeNull();
@@ -124,8 +126,8 @@ describe("risk page", () => {
       openFinal("/risk?scenario=base"),
       promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "runner.ts"), "base", "--simulate", "100000", "--seed", "1"], {cwd: ROOT, maxBuffer: 64 << 20})
     ]);
-    const report = JSON.parse(runner.stdout) as {firms: Record<FirmId, {risk: {probabilities: Probabilities}}>};
-    const expected = shownFrom(Object.fromEntries(FIRMS.map((firm) => [firm, report.firms[firm].risk.probabilities])) as Record<FirmId, Probabilities>);
+    const report = JSON.parse(runner.stdout) as {firms: Record<FirmId, {risk: Risk}>};
+    const expected = shownFrom(Object.fromEntries(FIRMS.map((firm) => [firm, report.firms[firm].risk])) as Record<FirmId, Risk>);
     expect(await shownOn(page)).toEqual(expected);
     // The in-process decoding of the same link (what the page does) agrees with the command line.
     expect(shownFrom(expectedFor("?scenario=base"))).toEqual(expected);
@@ -193,7 +195,7 @@ describe("risk page", () => {
     // The new seed's paths are other paths: the exact probabilities differ; the page shows the engine's for it.
     const previous = expectedFor(`?scenario=base&paths=10000&seed=${oldSeed}`);
     const next = expectedFor(search(page));
-    expect(FIRMS.some((f) => Object.values(MEASURES).some((k) => next[f][k].p !== previous[f][k].p))).toBe(true);
+    expect(FIRMS.some((f) => Object.values(MEASURES).some((k) => next[f].probabilities[k].p !== previous[f].probabilities[k].p))).toBe(true);
     expect(shown).toEqual(shownFrom(next));
     expect(watch.problems).toEqual([]);
 
@@ -230,7 +232,7 @@ describe("risk page", () => {
           continue;
         }
         expect(answer, lever).toMatch(/\d/);
-        const match = check.match(/^P\(cash-out first\) = (under )?(\d+(?:\.\d)?)% \(±[\d.]+%\)$/);
+        const match = check.match(/^P\(cash-out first\) = (under )?(\d+(?:\.\d)?)% \((±[\d.]+%|at (most|least) [\d.]+% at 95% confidence)\)$/);
         expect(match, `${lever}: ${check}`).not.toBeNull();
         expect(Number(match![2]), `${lever}: ${check}`).toBeLessThanOrEqual(10);
       }
@@ -244,7 +246,7 @@ describe("risk page", () => {
     const {page, watch} = await openSettled(browser, inject("baseUrl"), `/${query}`);
     for (const firm of FIRMS) {
       const line = page.getByTestId(`risk-line-${firm}`);
-      await expect.poll(() => line.innerText(), {timeout: FINAL_MS}).toMatch(/^P\(cash-out before break-even\) = (under |over )?\d+(\.\d)?% \(±[\d.]+%, [\d,]+ paths\)/);
+      await expect.poll(() => line.innerText(), {timeout: FINAL_MS}).toMatch(/^P\(cash-out before break-even\) = (under |over )?\d+(\.\d)?% \((±[\d.]+%|at (most|least) [\d.]+% at 95% confidence), [\d,]+ paths\)/);
       const href = await line.locator("a").getAttribute("href");
       expect(href).toMatch(/^\.\/risk\?/);
       const params = new URL(href!, page.url()).searchParams;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatFieldValue, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatMultiple, formatPercent, formatPerShare, fromInputText, moneyColumn, toInputNumber, formatMagnitude} from "../../src/lib/format.ts";
+import {formatFieldValue, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatMultiple, formatPercent, formatPerShare, formatStandardError, fromInputText, moneyColumn, toInputNumber, formatMagnitude} from "../../src/lib/format.ts";
 import {applyOverrides, differences} from "../../src/lib/schema.ts";
 import {encodeShareLink} from "../../src/lib/shareLink.ts";
 import {presets} from "./helpers.ts";
@@ -44,6 +44,15 @@ describe("format", () => {
     const large = moneyColumn([12.34, -25000], "USD");
     expect(large.unit).toBe("US$ B");
     expect([12.34, -25000].map(large.format)).toEqual(["0.01", "−25.00"]);
+  });
+  it("gives a probability's standard error, and at 0% or 100% (where it is 0) the rule of three's 95% confidence bound", () => {
+    expect(formatStandardError({p: 0.8122, standardError: 0.00123}, 100_000)).toBe("±0.1%");
+    expect(formatStandardError({p: 0.0007, standardError: 0.00008}, 100_000)).toBe("±0.01%");
+    expect(formatStandardError({p: 0, standardError: 0}, 100_000)).toBe("at most 0.003% at 95% confidence");
+    expect(formatStandardError({p: 1, standardError: 0}, 100_000)).toBe("at least 99.997% at 95% confidence");
+    expect(formatStandardError({p: 0, standardError: 0}, 10_000)).toBe("at most 0.03% at 95% confidence");
+    expect(formatStandardError({p: 1, standardError: 0}, 1_000)).toBe("at least 99.7% at 95% confidence");
+    expect(formatStandardError({p: 0, standardError: 0}, 3)).toBe("at most 100% at 95% confidence");
   });
 });
 

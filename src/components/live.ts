@@ -35,19 +35,26 @@ export function live(store: ScenarioStore, select: (store: ScenarioStore) => Sel
   return element;
 }
 
-/** A chart drawn at its box's width, redrawn when the box is resized; `redraw()` draws it again. */
+/**
+ * A chart drawn at its box's width, redrawn when the box is resized; `redraw()` draws it again, at
+ * once. A new width draws in a task of its own: on a page's first layout every chart learns its width
+ * in the same observer callback, and drawing them all there would be one long task.
+ */
 export function sizedChart(render: (width: number) => Node): HTMLElement & {redraw(): void} {
   const element = Object.assign(document.createElement("div"), {redraw: () => draw()});
   element.className = "live-chart";
   let width = 0;
+  let pending: ReturnType<typeof setTimeout> | null = null;
   const draw = () => {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
     if (width > 0) element.replaceChildren(render(width));
   };
   new ResizeObserver(([entry]) => {
     const next = Math.floor(entry!.contentRect.width);
     if (next !== width) {
       width = next;
-      draw();
+      pending ??= setTimeout(draw, 0);
     }
   }).observe(element);
   return element;

@@ -76,7 +76,7 @@ export function publishedTable(rows: readonly PublishedRow[]): HTMLElement {
     author: (author) => author || "—",
     date: (d) => (d ? formatDate(String(d)) : "—")
   };
-  const width: Record<string, number> = {title: 170};
+  const width: Record<string, number> = {title: 150};
   for (const firm of FIRMS) {
     const name = FIRM_NAME[firm as FirmId];
     header[`${firm}Runway`] = `${name} runs out`;
@@ -86,5 +86,6 @@ export function publishedTable(rows: readonly PublishedRow[]): HTMLElement {
     format[`${firm}BreakEven`] = (_, i, data) => data[i]![`${firm}BreakEvenText`];
     format[`${firm}Value`] = (v) => formatPerShare(Number(v));
   }
-  return Inputs.table(rows as PublishedRow[], {columns, header, format, width, rows: rows.length + 1, select: false, layout: "auto"} as never) as HTMLElement;
+  // Every row shown (no scroll box): the page's headers wrap onto two lines, which Inputs' row-count height does not allow for.
+  return Inputs.table(rows as PublishedRow[], {columns, header, format, width, rows: rows.length + 1, maxHeight: null, select: false, layout: "auto"} as never) as HTMLElement;
 }

@@ -102,7 +102,7 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
     height: 200,
     marginLeft: 44,
     x: {type: "utc", label: options.label},
-    y: {label: "↑ Share of paths", percent: true, grid: true},
+    y: {label: "↑ Share of paths (%)", percent: true, grid: true},
     marks: [
       Plot.rectY(bins, {x1: "start", x2: "end", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: 0.5, insetRight: 0.5}),
       ...(options.marker ? [Plot.ruleX([options.marker.date], {stroke: "currentColor", strokeDasharray: "4,3"}), Plot.text([options.marker], {x: "date", text: "text", frameAnchor: "top", dy: 4, dx: 4, lineAnchor: "top", textAnchor: "start", fontSize: 10, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke", fill: "currentColor"})] : []),
@@ -119,7 +119,7 @@ export function valueHistogram(h: PathHistogram, options: {width: number; firm: 
     height: 200,
     marginLeft: 44,
     x: {label: "DCF value per share (HK$) →", tickFormat: formatTick},
-    y: {label: "↑ Share of paths", percent: true, grid: true},
+    y: {label: "↑ Share of paths (%)", percent: true, grid: true},
     marks: [
       Plot.rectY(h.bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([options.price], {stroke: PRICE_COLOR, strokeWidth: 2}),
@@ -159,7 +159,7 @@ export function convergenceChart(view: RiskView, options: {width: number}): SVGE
     height: 220,
     marginLeft: 44,
     x: {type: "log", label: "Paths →", tickFormat: "~s"},
-    y: {label: "↑ Probability", percent: true, domain: [0, 100], grid: true},
+    y: {label: "↑ Probability (%)", percent: true, domain: [0, 100], grid: true},
     // Not the firm colours: these are measures.
     color: {legend: true, domain: measures.map(([m]) => m), range: ["#d62728", "#2ca02c", "#9467bd"]},
     marks: [Plot.areaY(rows, {x: "paths", y1: "low", y2: "high", fill: "measure", fillOpacity: 0.15}), Plot.lineY(rows, {x: "paths", y: "p", stroke: "measure", marker: "dot"})]

@@ -7,7 +7,7 @@ import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {RiskView} from "../lib/riskView.js";
 import type {Scenario} from "../lib/schema.js";
 import {NO_UNCERTAINTY} from "../lib/uncertainty.js";
-import {unchanged} from "./live.js";
+import {sizedChart, unchanged} from "./live.js";
 
 /** Paths of the first estimate, before the full count. */
 export const FIRST_ESTIMATE_PATHS = 10_000;
@@ -183,37 +183,26 @@ export class RiskRunner extends EventTarget {
 }
 
 /**
- * A part of the page that follows the runner (and anything else `select` reads): when what it shows
- * changes, it redraws at its box's width in a task of its own, so that many parts redrawing after one
- * result never add up to one long task.
+ * A part of the page that follows the runner (and anything else `select` reads): a sized chart
+ * (live.ts) that, when what it shows changes, redraws in a task of its own, so that many parts
+ * redrawing after one result never add up to one long task.
  */
 export function riskPart(runner: EventTarget, select: () => readonly unknown[], render: (width: number) => Node, also: EventTarget[] = []): HTMLElement {
-  const element = document.createElement("div");
-  element.className = "risk-part";
-  let width = 0;
+  const chart = sizedChart(render);
   let shown: readonly unknown[] | null = null;
   let scheduled = false;
   const draw = () => {
     scheduled = false;
-    if (width === 0) return;
     const selection = select();
     if (unchanged(shown, selection)) return;
     shown = selection;
-    element.replaceChildren(render(width));
+    chart.redraw();
   };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
     setTimeout(draw, 0);
   };
-  new ResizeObserver(([entry]) => {
-    const next = Math.floor(entry!.contentRect.width);
-    if (next !== width) {
-      width = next;
-      shown = null;
-      schedule();
-    }
-  }).observe(element);
   for (const target of [runner, ...also]) target.addEventListener("change", schedule);
-  return element;
+  return chart;
 }

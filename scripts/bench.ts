@@ -2,7 +2,7 @@
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
 import {median, quantile} from "simple-statistics";
 import {computeImplied, computeScenario} from "../src/lib/results.ts";
-import {FirmPaths, simulate, simulateFirm} from "../src/lib/simulation.ts";
+import {FirmPaths, pathRequirements, simulate} from "../src/lib/simulation.ts";
 import {checkAnswer, DEFAULT_GOALS, quantileAnswer, solveGrowthForGoal} from "../src/lib/goalSeek.ts";
 import {FIRMS} from "../src/lib/fields.ts";
 import {applyOverrides, type Scenario} from "../src/lib/schema.ts";
@@ -63,7 +63,7 @@ for (const [paths, runs] of [[10_000, 5], [100_000, 5]] as const) {
 }
 
 // The probabilistic goal seek at 100,000 paths (issue 10's target: each answer within 2 s): the
-// simulation with per-path requirements (burn cut and extra funding are one quantile of them, then
+// paths' requirements (burn cut and extra funding are one quantile of them, then
 // checked on the same paths), and revenue growth's search, for P(cash-out before break-even) ≤ 10%.
 console.log("\nProbabilistic goal seek, base preset, 100,000 paths, one thread (ms from the start of the request to each checked answer)");
 console.log("firm       requirements   burn cut   extra funding   growth");
@@ -71,11 +71,11 @@ for (const firm of FIRMS) {
   const goal = DEFAULT_GOALS["cash-out"];
   const start = performance.now();
   const drawn = new FirmPaths(basePreset, firm, 100_000, 1);
-  const s = simulateFirm(basePreset, firm, {paths: 100_000, seed: 1, requirements: true, values: false}, drawn);
+  const r = pathRequirements(drawn);
   const requirements = performance.now() - start;
-  checkAnswer(quantileAnswer(s, "burnCut", goal), drawn);
+  checkAnswer(quantileAnswer(r, "burnCut", goal), drawn);
   const burnCut = performance.now() - start;
-  checkAnswer(quantileAnswer(s, "extraFunding", goal), drawn);
+  checkAnswer(quantileAnswer(r, "extraFunding", goal), drawn);
   const extraFunding = performance.now() - start;
   solveGrowthForGoal(basePreset, firm, goal, {paths: 100_000, seed: 1}, drawn);
   const growth = performance.now() - start;

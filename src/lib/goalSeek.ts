@@ -3,14 +3,14 @@
 // by the target year up to one. Every trial sees the same paths (common random numbers).
 //
 // The burn cut and the extra funding need no search: each path's own requirement is computed once
-// (simulation.ts, Requirements), and since each is monotone, the share of paths that meet the goal
+// (simulation.ts, pathRequirements), and since each is monotone, the share of paths that meet the goal
 // at x is the share whose requirement is at most x — so the answer is one quantile of them. Revenue
 // growth replaces a drawn input, so it is searched by bisection over goal shares (goalShare).
 import {roundUpTo3Significant} from "./required.js";
 import {firmField, plausibleRange, type FirmId} from "./fields.js";
 import {formatPercent, formatPercentPerYear} from "./format.js";
 import type {Scenario} from "./schema.js";
-import {FirmPaths, goalShare, simulateFirm, type Estimate, type FirmSimulation, type LeverName} from "./simulation.js";
+import {FirmPaths, goalShare, pathRequirements, type Estimate, type LeverName, type Requirements} from "./simulation.js";
 
 export type GoalKind = "cash-out" | "break-even";
 
@@ -59,14 +59,12 @@ export function describeGoal(goal: Goal): string {
 }
 
 /**
- * The burn cut or extra funding that meets `goal`, from the per-path requirements of a simulation
- * run with `requirements: true`; rounded up to three significant figures (the precision shown), so
- * the amount shown is enough. Not yet checked (probability null): see checkAnswer.
+ * The burn cut or extra funding that meets `goal`, from the paths' requirements (pathRequirements);
+ * rounded up to three significant figures (the precision shown), so the amount shown is enough. Not
+ * yet checked (probability null): see checkAnswer.
  */
-export function quantileAnswer(simulation: FirmSimulation, lever: "burnCut" | "extraFunding", goal: Goal): GoalAnswer {
+export function quantileAnswer(r: Requirements, lever: "burnCut" | "extraFunding", goal: Goal): GoalAnswer {
   const none = (reason: string): GoalAnswer => ({lever, goal, value: null, reason, probability: null});
-  const r = simulation.requirements;
-  if (!r) throw new Error("the simulation was run without requirements");
   if (lever === "extraFunding" && goal.kind === "break-even") return none("extra funding does not change when a firm breaks even: only its cash");
   const requirements = lever === "extraFunding" ? r.extraFunding : goal.kind === "cash-out" ? r.burnCutCashOut : r.burnCutBreakEven;
   const x = leastForShare(requirements, shareNeeded(goal));
@@ -141,10 +139,10 @@ export function solveGrowthForGoal(scenario: Scenario, firm: FirmId, goal: Goal,
 /** All three levers for one goal, each checked on the same paths: what the runner's --solve prints. */
 export function solveGoal(scenario: Scenario, firm: FirmId, goal: Goal, options: {paths: number; seed: number}): Record<LeverName, GoalAnswer> {
   const paths = new FirmPaths(scenario, firm, options.paths, options.seed);
-  const simulation = simulateFirm(scenario, firm, {...options, requirements: true, values: false}, paths);
+  const requirements = pathRequirements(paths);
   return {
-    burnCut: checkAnswer(quantileAnswer(simulation, "burnCut", goal), paths),
-    extraFunding: checkAnswer(quantileAnswer(simulation, "extraFunding", goal), paths),
+    burnCut: checkAnswer(quantileAnswer(requirements, "burnCut", goal), paths),
+    extraFunding: checkAnswer(quantileAnswer(requirements, "extraFunding", goal), paths),
     growthStart: solveGrowthForGoal(scenario, firm, goal, options, paths)
   };
 }

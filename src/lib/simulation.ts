@@ -47,8 +47,6 @@ export interface FirmSimulation {
   probabilities: {cashOutBeforeBreakEven: Estimate; breakEvenByTarget: Estimate; valueAbovePrice: Estimate};
   /** Paths whose drawn inputs do not fit together (e.g. a burn below what revenue allows): left out of every answer. */
   invalidPaths: number;
-  /** Per-path goal-seek requirements, when asked for. */
-  requirements?: Requirements;
 }
 
 /** Bins per month for the cash histograms: quantiles are exact to within one bin (the span ÷ 4,096). */
@@ -70,7 +68,7 @@ export type LeverName = "extraFunding" | "burnCut" | "growthStart";
 export interface Requirements {
   /** Money added to cash today so the path does not run out of cash before it breaks even (walkCash's rule, exactly). */
   extraFunding: Float64Array;
-  /** Cut in today's monthly burn so the path does not run out of cash before it breaks even (bisection, rounded up). */
+  /** Cut in today's monthly burn so the path does not run out of cash before it breaks even (closed form, with a margin of C₀·1e-9). */
   burnCutCashOut: Float64Array;
   /** Cut in today's monthly burn so the path breaks even by December of the target year (closed form). */
   burnCutBreakEven: Float64Array;
@@ -117,11 +115,11 @@ export function drawInputs(scenario: Scenario, paths: number, seed: number, want
 }
 
 /** Runs the simulation for both firms: each firm's own procedure (simulateFirm), so a page can run them in parallel and get the same bits. */
-export function simulate(scenario: Scenario, options: {paths?: number; seed?: number; requirements?: boolean} = {}): SimulationResult {
+export function simulate(scenario: Scenario, options: {paths?: number; seed?: number} = {}): SimulationResult {
   const simulation = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
   const paths = options.paths ?? simulation.paths;
   const seed = options.seed ?? simulation.seed;
-  const firms = Object.fromEntries(FIRMS.map((firm) => [firm, simulateFirm(scenario, firm, {paths, seed, requirements: options.requirements})])) as Record<FirmId, FirmSimulation>;
+  const firms = Object.fromEntries(FIRMS.map((firm) => [firm, simulateFirm(scenario, firm, {paths, seed})])) as Record<FirmId, FirmSimulation>;
   return {paths, seed, firms};
 }
 
@@ -210,17 +208,16 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
  * Simulates one firm: draws its uncertain inputs, then per path the full monthly projection, runway
  * (walkCash), first break-even month and signed DCF value per share; cash by month in histograms.
  * With `lever`, every path's inputs are changed by it after the draw (common random numbers: the
- * same draws whatever the lever). With `requirements`, also each path's goal-seek requirements;
- * with `values: false`, no DCF (a goal seek's simulation).
+ * same draws whatever the lever). With `values: false`, no DCF.
  */
-export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; requirements?: boolean; values?: boolean}, drawn?: FirmPaths): FirmSimulation {
+export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; values?: boolean}, drawn?: FirmPaths): FirmSimulation {
   const {paths, lever} = options;
   // A goal seek needs no DCF: `values: false` leaves every value per share NaN (and P(value > price) NaN).
   const withValues = options.values !== false;
   const pathInputs = drawn ?? new FirmPaths(scenario, firm, paths, options.seed);
   const {base, market} = pathInputs;
   const months = HORIZON_MONTHS;
-  const block = new PathBlock(base, months, options.requirements === true);
+  const block = new PathBlock(base, months, false);
   const scratch = allocateProjection(months);
   const forecast: OperatingForecast = {revenue: new Array<number>(FORECAST_YEARS + 1).fill(0), operatingIncome: new Array<number>(FORECAST_YEARS + 1).fill(0)};
   const targetMonth = decemberOffset(block.startMonth, base.breakEvenTargetYear);
@@ -228,10 +225,6 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
   const runwayMonths = new Float64Array(paths);
   const breakEvenMonths = new Float64Array(paths);
   const valuePerShareHkd = new Float64Array(paths);
-  const requirements: Requirements | undefined = options.requirements
-    ? {extraFunding: new Float64Array(paths), burnCutCashOut: new Float64Array(paths), burnCutBreakEven: new Float64Array(paths)}
-    : undefined;
-  const shifted = requirements ? new Float64Array(months + 1) : null;
   let invalidPaths = 0;
   let cashOutFirst = 0;
   let byTarget = 0;
@@ -244,8 +237,7 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
     const i = from + j;
     const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
     // Cash that never dips has no runway to walk (walkCash would find nothing).
-    const p = block.dips[j] === 1 || requirements ? block.copyPath(j, scratch) : null;
-    const runway = p === null ? Infinity : (walkCash(p) ?? Infinity);
+    const runway = block.dips[j] === 1 ? (walkCash(block.copyPath(j, scratch)) ?? Infinity) : Infinity;
     let value = Number.NaN;
     if (withValues) {
       for (let year = 0; year <= FORECAST_YEARS; year++) {
@@ -261,11 +253,6 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
     if (runway < be) cashOutFirst++;
     if (be <= targetMonth) byTarget++;
     if (value > firmInputs.price) abovePrice++;
-    if (requirements && p !== null) {
-      requirements.extraFunding[i] = fundingNeeded(p.cash, p.financing, months, be === Infinity ? null : be);
-      requirements.burnCutBreakEven[i] = burnCutToBreakEvenBy(p, Math.min(targetMonth, months));
-      requirements.burnCutCashOut[i] = burnCutToOutlast(p, shifted!);
-    }
   };
   for (; from < paths; from += BLOCK_PATHS) {
     const size = Math.min(BLOCK_PATHS, paths - from);
@@ -276,7 +263,6 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
       const i = from + j;
       invalidPaths++;
       runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
-      if (requirements) requirements.extraFunding[i] = requirements.burnCutCashOut[i] = requirements.burnCutBreakEven[i] = Number.NaN;
     }
   }
   const valid = paths - invalidPaths;
@@ -292,9 +278,32 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
     valuePerShareHkd,
     cash: histogram.bands(block.startMonth),
     probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: withValues ? estimate(abovePrice) : {p: Number.NaN, standardError: Number.NaN}},
-    invalidPaths,
-    requirements
+    invalidPaths
   };
+}
+
+/**
+ * Each path's goal-seek requirements (the same paths as the simulation's, `lever` applied as there):
+ * the projection with its flows kept, and per path the three closed forms; NaN for an invalid path.
+ */
+export function pathRequirements(drawn: FirmPaths, lever?: Lever): Requirements {
+  const {paths, base} = drawn;
+  const months = HORIZON_MONTHS;
+  const block = new PathBlock(base, months, true);
+  const scratch = allocateProjection(months);
+  const shifted = new Float64Array(months + 1);
+  const lastTarget = Math.min(decemberOffset(block.startMonth, base.breakEvenTargetYear), months);
+  const requirements: Requirements = {extraFunding: new Float64Array(paths).fill(Number.NaN), burnCutCashOut: new Float64Array(paths).fill(Number.NaN), burnCutBreakEven: new Float64Array(paths).fill(Number.NaN)};
+  for (let from = 0; from < paths; from += BLOCK_PATHS) {
+    block.run(Math.min(BLOCK_PATHS, paths - from), (j) => drawn.load(from + j, lever), undefined, (j) => {
+      const p = block.copyPath(j, scratch);
+      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : null;
+      requirements.extraFunding[from + j] = fundingNeeded(p.cash, p.financing, months, be);
+      requirements.burnCutBreakEven[from + j] = burnCutToBreakEvenBy(p, lastTarget);
+      requirements.burnCutCashOut[from + j] = burnCutToOutlast(p, shifted);
+    });
+  }
+  return requirements;
 }
 
 /**

@@ -2,7 +2,7 @@
 // Bundled into a plain script by src/data/simulation-worker.js.ts (no CDN, no imports at run time).
 // A request runs to the end; the page cancels a stale one by terminating the worker.
 import {HORIZON_MONTHS} from "../lib/projection.js";
-import {FirmPaths, simulateFirm} from "../lib/simulation.js";
+import {FirmPaths, pathRequirements, simulateFirm} from "../lib/simulation.js";
 import {riskView} from "../lib/riskView.js";
 import {checkAnswer, quantileAnswer, solveGrowthForGoal, type Goal} from "../lib/goalSeek.js";
 import type {FirmId} from "../lib/fields.js";
@@ -32,9 +32,9 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
       const {scenario, firm, seed, paths, goal} = request;
       const start = performance.now();
       const drawn = new FirmPaths(scenario, firm, paths, seed);
-      const s = simulateFirm(scenario, firm, {paths, seed, requirements: true, values: false}, drawn);
+      const requirements = pathRequirements(drawn);
       for (const lever of ["burnCut", "extraFunding"] as const) {
-        const answer = quantileAnswer(s, lever, goal);
+        const answer = quantileAnswer(requirements, lever, goal);
         post({id: request.id, kind: "answer", firm, answer, elapsedMs: performance.now() - start});
         post({id: request.id, kind: "answer", firm, answer: checkAnswer(answer, drawn), elapsedMs: performance.now() - start});
       }

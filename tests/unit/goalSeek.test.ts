@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {allocateGrowthScratch, allocateProjection, openingCashCosts, project} from "../../src/lib/projection.ts";
 import {walkCash} from "../../src/lib/runway.ts";
 import {firstBreakEvenMonth} from "../../src/lib/breakEven.ts";
-import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, simulateFirm} from "../../src/lib/simulation.ts";
+import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, pathRequirements} from "../../src/lib/simulation.ts";
 import {checkAnswer, DEFAULT_GOALS, leastForShare, meetsGoal, quantileAnswer, solveGrowthForGoal} from "../../src/lib/goalSeek.ts";
 import type {FirmInputs} from "../../src/lib/fields.ts";
 import {presets} from "./helpers.ts";
@@ -144,9 +144,9 @@ describe("quantile answers", () => {
       it(`${firm}, ${kind}: the burn cut and extra funding, plugged back into the same paths, meet the goal`, () => {
         const goal = DEFAULT_GOALS[kind];
         const paths = new FirmPaths(base, firm, 4000, 3);
-        const s = simulateFirm(base, firm, {paths: 4000, seed: 3, requirements: true}, paths);
+        const requirements = pathRequirements(paths);
         for (const lever of ["burnCut", "extraFunding"] as const) {
-          const answer = checkAnswer(quantileAnswer(s, lever, goal), paths);
+          const answer = checkAnswer(quantileAnswer(requirements, lever, goal), paths);
           if (answer.value === null) {
             expect(answer.reason).toMatch(/not reachable|does not change/);
             continue;
@@ -166,13 +166,13 @@ describe("quantile answers", () => {
   });
 
   it("extra funding does not change break-even, and says so", () => {
-    const s = simulateFirm(base, "zhipu", {paths: 200, seed: 1, requirements: true});
-    expect(quantileAnswer(s, "extraFunding", DEFAULT_GOALS["break-even"]).reason).toMatch(/does not change when a firm breaks even/);
+    const requirements = pathRequirements(new FirmPaths(base, "zhipu", 200, 1));
+    expect(quantileAnswer(requirements, "extraFunding", DEFAULT_GOALS["break-even"]).reason).toMatch(/does not change when a firm breaks even/);
   });
 
   it("the same seed gives the same answers (common random numbers)", () => {
-    const a = simulateFirm(base, "zhipu", {paths: 3000, seed: 9, requirements: true});
-    const b = simulateFirm(base, "zhipu", {paths: 3000, seed: 9, requirements: true});
+    const a = pathRequirements(new FirmPaths(base, "zhipu", 3000, 9));
+    const b = pathRequirements(new FirmPaths(base, "zhipu", 3000, 9));
     expect(quantileAnswer(a, "burnCut", DEFAULT_GOALS["cash-out"])).toEqual(quantileAnswer(b, "burnCut", DEFAULT_GOALS["cash-out"]));
   });
 });

@@ -13,7 +13,7 @@ import {BLOCK_PATHS, PathBlock} from "../../src/lib/pathBlock.ts";
 import {allocateProjection, HORIZON_MONTHS, project} from "../../src/lib/projection.ts";
 import {walkCash} from "../../src/lib/runway.ts";
 import type {Scenario} from "../../src/lib/schema.ts";
-import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, goalShare, simulateFirm, type Lever} from "../../src/lib/simulation.ts";
+import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, goalShare, pathRequirements, simulateFirm, type Lever} from "../../src/lib/simulation.ts";
 import {DEFAULT_SIMULATION} from "../../src/lib/uncertainty.ts";
 import {forecastFromProjection, nolAtValuation, valuationMonth, valuePerShareHkd} from "../../src/lib/valuation.ts";
 import {presets} from "./helpers.ts";
@@ -71,7 +71,8 @@ describe("the month-major block kernel", () => {
         const scenario = wideRanges(firm, 0.6);
         const n = BLOCK_PATHS * 2 + 345;
         const paths = new FirmPaths(scenario, firm, n, 5);
-        const sim = simulateFirm(scenario, firm, {paths: n, seed: 5, lever, requirements: true}, paths);
+        const sim = simulateFirm(scenario, firm, {paths: n, seed: 5, lever}, paths);
+        const requirements = pathRequirements(paths, lever);
         const targetMonth = decemberOffset(monthIndexOf(paths.base.baselineDate), paths.base.breakEvenTargetYear);
         const shifted = new Float64Array(HORIZON_MONTHS + 1);
         let invalid = 0;
@@ -80,7 +81,7 @@ describe("the month-major block kernel", () => {
           const inputs = paths.load(i, lever);
           if (inputs === null) {
             invalid++;
-            if (!Number.isNaN(sim.runwayMonths[i]!) || !Number.isNaN(sim.valuePerShareHkd[i]!)) mismatches++;
+            if (!Number.isNaN(sim.runwayMonths[i]!) || !Number.isNaN(sim.valuePerShareHkd[i]!) || !Number.isNaN(requirements.extraFunding[i]!) || !Number.isNaN(requirements.burnCutCashOut[i]!)) mismatches++;
             continue;
           }
           const p = project(inputs, HORIZON_MONTHS, allocateProjection());
@@ -93,7 +94,7 @@ describe("the month-major block kernel", () => {
             burnCutToBreakEvenBy(p, Math.min(targetMonth, HORIZON_MONTHS)),
             burnCutToOutlast(p, shifted)
           ];
-          const got = [sim.runwayMonths[i]!, sim.breakEvenMonths[i]!, sim.valuePerShareHkd[i]!, sim.requirements!.extraFunding[i]!, sim.requirements!.burnCutBreakEven[i]!, sim.requirements!.burnCutCashOut[i]!];
+          const got = [sim.runwayMonths[i]!, sim.breakEvenMonths[i]!, sim.valuePerShareHkd[i]!, requirements.extraFunding[i]!, requirements.burnCutBreakEven[i]!, requirements.burnCutCashOut[i]!];
           if (!expected.every((x, k) => same(x, got[k]!))) mismatches++;
         }
         expect(mismatches, `${firm} ${lever?.lever ?? "no lever"}`).toBe(0);

@@ -31,9 +31,11 @@ export type PathInputs = (j: number) => FirmInputs | null;
  * losses carried forward are not complete):
  *   "horizon"    every month (what the simulation reads);
  *   "break-even" to the first break-even month, at most to `lastMonth` (has it broken even by then?);
- *   "cash-out"   to the first break-even month or, when later, the last scheduled financing: walkCash's
- *                verdict on whether cash runs out before break-even reads nothing after that (a dip
- *                starting by break-even is bridged, or not, by a financing that has landed by then).
+ *   "cash-out"   once every scheduled financing has landed, to the first month that breaks even or
+ *                ends below zero: walkCash's verdict on whether cash runs out before break-even reads
+ *                nothing after that (a dip starting by break-even is bridged, or not, by a financing
+ *                that has landed by then; cash below zero after the last financing is never bridged,
+ *                so a path that has not broken even by then has run out first).
  */
 export type BlockStop = {kind: "horizon"} | {kind: "break-even"; lastMonth: number} | {kind: "cash-out"};
 const HORIZON: BlockStop = {kind: "horizon"};
@@ -162,7 +164,9 @@ export class PathBlock {
     this.ipoProceeds[j] = ipoProceeds;
     this.laterRaise[j] = laterRaise;
     this.raiseMonth[j] = raiseMonth;
-    // The loop ends at lastMonth, or once the path has broken even in a month ≥ stopFrom.
+    // The loop ends at lastMonth, or in a month ≥ stopFrom once the path has broken even (or, with
+    // stopBelowZero, once its cash is below zero).
+    const stopBelowZero = stop.kind === "cash-out";
     const lastMonth = stop.kind === "break-even" ? Math.max(0, Math.min(months, stop.lastMonth)) : months;
     const stopFrom = stop.kind === "break-even" ? 0 : stop.kind === "cash-out" ? Math.max(ipoMonth, raiseMonth) : Infinity;
     let breakEven = 0;
@@ -229,7 +233,7 @@ export class PathBlock {
           incomeSum = 0;
         }
       }
-      if (breakEven !== 0 && t >= stopFrom) break;
+      if (t >= stopFrom && (breakEven !== 0 || (stopBelowZero && balance < 0))) break;
     }
     this.lastMonth[j] = Math.min(t, lastMonth);
     this.breakEvenMonth[j] = breakEven;

@@ -184,10 +184,10 @@ export async function benchSquiggle(scenario?: Scenario, log: (line: string) => 
   log(`Squiggle: ${firms.join(" and ")}: per sample the 180-month cash path (List.reduce over months on sample sets), median cash at months ${CHECK_MONTHS.join(" and ")}, P(cash < 0 at some month-end); inputs drawn independently (correlations ignored).`);
   log("Ours:     both firms' full projection per path with correlated inputs (Iman–Conover), runway, break-even, DCF value, cash bands for every month, probabilities.");
 
-  // Ours: a warm-up, then the median of 5 runs at 10,000 and of 3 at 100,000.
+  // Ours: a warm-up, then the median of 5 runs at 10,000 and of 5 at 100,000.
   timeOurs(base, 10_000, 1);
   const ours10k = timeOurs(base, 10_000, 5);
-  const ours100k = timeOurs(base, 100_000, 3);
+  const ours100k = timeOurs(base, 100_000, 5);
 
   // Squiggle: a warm-up (it also loads the standard library), the median of 3 runs at 10,000, and at
   // 100,000 up to 3 runs while they take under 45 s in all; 100,000 is skipped (and extrapolated ×10)

@@ -4,7 +4,7 @@
 // over the 180 months), with the preset's ranges as Squiggle distributions. It leaves out what ours
 // does beyond the cash path: correlations (Squiggle draws each input independently), runway,
 // break-even, DCF, and dropping draws whose inputs do not fit together.
-// Run alone with `npx tsx scripts/bench-squiggle.ts`; `npm run bench` calls benchSquiggle at its end.
+// Run alone with `npx tsx scripts/bench-squiggle.ts`; `npm run bench` runs it at its end, in a process of its own.
 import {pathToFileURL} from "node:url";
 import {median} from "simple-statistics";
 import {run} from "@quri/squiggle-lang";

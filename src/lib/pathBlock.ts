@@ -13,6 +13,7 @@ import {monthIndexOf} from "./dates.js";
 import {FORECAST_YEARS} from "./dcf.js";
 import type {FirmInputs} from "./fields.js";
 import {fadedRate, growthFactorStep, inflowMonth, longRunFactor, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
+import {walkCash} from "./runway.js";
 import {valuationMonth} from "./valuation.js";
 
 /**
@@ -241,9 +242,17 @@ export class PathBlock {
     this.nolAtValuation[j] = nol;
   }
 
-  /** Path j's financing in month t (project()'s expression). */
-  financing(j: number, t: number): number {
-    return (t === this.ipoMonth ? this.ipoProceeds[j]! : 0) + (t === this.raiseMonth[j] ? this.laterRaise[j]! : 0);
+  /** Path j's first break-even month, Infinity when none within the months projected. */
+  breakEvenOf(j: number): number {
+    return this.breakEvenMonth[j]! > 0 ? this.breakEvenMonth[j]! : Infinity;
+  }
+
+  /**
+   * Path j's runway (walkCash on the months projected, copied into `scratch`), Infinity when its cash
+   * never runs out; cash that never goes below zero has nothing to walk, and is not copied.
+   */
+  runwayOf(j: number, scratch: Projection): number {
+    return this.dips[j] === 1 ? (walkCash(this.copyPath(j, scratch)) ?? Infinity) : Infinity;
   }
 
   /**

@@ -11,7 +11,6 @@ import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} f
 import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
 import {FORECAST_YEARS, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
-import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, NO_UNCERTAINTY} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
@@ -194,13 +193,16 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
     for (let j = 0; j < size; j++) {
       if (block.valid[j] === 0) continue;
       valid++;
-      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
-      if (goal === "break-even") {
-        if (be <= targetMonth) met++;
-      } else if (block.dips[j] === 0 || (walkCash(block.copyPath(j, scratch)) ?? Infinity) >= be) met++;
+      const be = block.breakEvenOf(j);
+      if (goal === "break-even" ? be <= targetMonth : block.runwayOf(j, scratch) >= be) met++;
     }
   }
-  const p = valid > 0 ? met / valid : Number.NaN;
+  return shareEstimate(met, valid);
+}
+
+/** The share of `valid` paths that `count` is, with its standard error √(p(1 − p) ÷ n); NaN when there are none. */
+function shareEstimate(count: number, valid: number): Estimate {
+  const p = valid > 0 ? count / valid : Number.NaN;
   return {p, standardError: valid > 0 ? Math.sqrt((p * (1 - p)) / valid) : Number.NaN};
 }
 
@@ -235,9 +237,8 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
   let from = 0;
   const visit = (j: number, firmInputs: FirmInputs): void => {
     const i = from + j;
-    const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : Infinity;
-    // Cash that never dips has no runway to walk (walkCash would find nothing).
-    const runway = block.dips[j] === 1 ? (walkCash(block.copyPath(j, scratch)) ?? Infinity) : Infinity;
+    const be = block.breakEvenOf(j);
+    const runway = block.runwayOf(j, scratch);
     let value = Number.NaN;
     if (withValues) {
       for (let year = 0; year <= FORECAST_YEARS; year++) {
@@ -265,11 +266,7 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
       runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
     }
   }
-  const valid = paths - invalidPaths;
-  const estimate = (count: number): Estimate => {
-    const p = valid > 0 ? count / valid : Number.NaN;
-    return {p, standardError: valid > 0 ? Math.sqrt((p * (1 - p)) / valid) : Number.NaN};
-  };
+  const estimate = (count: number): Estimate => shareEstimate(count, paths - invalidPaths);
   return {
     inputs: pathInputs.inputs,
     draws: pathInputs.draws,
@@ -297,8 +294,8 @@ export function pathRequirements(drawn: FirmPaths, lever?: Lever): Requirements 
   for (let from = 0; from < paths; from += BLOCK_PATHS) {
     block.run(Math.min(BLOCK_PATHS, paths - from), (j) => drawn.load(from + j, lever), undefined, (j) => {
       const p = block.copyPath(j, scratch);
-      const be = block.breakEvenMonth[j]! > 0 ? block.breakEvenMonth[j]! : null;
-      requirements.extraFunding[from + j] = fundingNeeded(p.cash, p.financing, months, be);
+      const be = block.breakEvenOf(j);
+      requirements.extraFunding[from + j] = fundingNeeded(p.cash, p.financing, months, be === Infinity ? null : be);
       requirements.burnCutBreakEven[from + j] = burnCutToBreakEvenBy(p, lastTarget);
       requirements.burnCutCashOut[from + j] = burnCutToOutlast(p, shifted);
     });

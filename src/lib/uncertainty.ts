@@ -29,11 +29,16 @@ export const NO_UNCERTAINTY: Uncertainty = {ranges: {}, correlations: [], simula
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
-/** The field a range may be put on: a number (or whole number) input; null with the reason otherwise. */
+/**
+ * The field a range may be put on: a number input; the reason otherwise. A whole-number setting (the
+ * target year, the reinvestment lag) is a choice to compare, not a quantity to draw: a draw of 2027.4
+ * or of a 0.4-year lag means nothing, so it is refused rather than rounded or silently ignored.
+ */
 function uncertainField(path: string): {min?: number; max?: number} | string {
   const spec = fieldSpec(path);
   if (!spec) return "unknown field";
-  if (spec.kind !== "number" && spec.kind !== "integer") return `a ${spec.kind} input cannot carry a range; only numbers can`;
+  if (spec.kind === "integer") return `a whole-number setting (${spec.label.toLowerCase()}) cannot carry a range: set each value in turn and compare`;
+  if (spec.kind !== "number") return `a ${spec.kind} input cannot carry a range; only numbers can`;
   return {min: spec.min, max: spec.max};
 }
 

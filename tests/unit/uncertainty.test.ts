@@ -61,6 +61,8 @@ describe("scenario files", () => {
           "zhipu.growthStart": {distribution: "triangular", low: 0.6, mode: 3, high: 2.2},
           "zhipu.opexGrowth": {distribution: "cauchy", low: 0, high: 1},
           "zhipu.ipoDate": {distribution: "uniform", low: 0, high: 1},
+          "zhipu.breakEvenTargetYear": {distribution: "uniform", low: 2026, high: 2030},
+          "minimax.reinvestmentLag": {distribution: "uniform", low: 0, high: 1},
           "acme.burnNow": {distribution: "uniform", low: 0, high: 1},
           "zhipu.costOfCapital": {distribution: "uniform", low: 0.08, high: 0.12}
         },
@@ -74,6 +76,8 @@ describe("scenario files", () => {
     expect(reasons["uncertainty.zhipu.growthStart"]).toMatch(/mode \(3\) is outside/);
     expect(reasons["uncertainty.zhipu.opexGrowth"]).toMatch(/unknown distribution "cauchy"/);
     expect(reasons["uncertainty.zhipu.ipoDate"]).toMatch(/date input cannot carry a range/);
+    expect(reasons["uncertainty.zhipu.breakEvenTargetYear"]).toMatch(/whole-number setting \(break-even target year\) cannot carry a range/);
+    expect(reasons["uncertainty.minimax.reinvestmentLag"]).toMatch(/whole-number setting \(reinvestment lag\) cannot carry a range/);
     expect(reasons["uncertainty.acme.burnNow"]).toMatch(/unknown field/);
     expect(reasons["correlations[0]"]).toMatch(/zhipu.burnNow has no range/);
     expect(reasons["correlations[1]"]).toMatch(/nobody.x is not a field/);

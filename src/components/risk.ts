@@ -2,14 +2,14 @@
 // answers, convergence, the editable ranges and the goal seek. Each chart takes rows and {width}.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import {FIRM_CURRENCY, FIRM_NAME, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {convert} from "../lib/fx.js";
 import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick} from "../lib/format.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/simulation.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
-import {followsValue, formatRange, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange} from "../lib/uncertainty.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
 import type {ScenarioStore} from "./store.js";
@@ -166,59 +166,99 @@ export function convergenceChart(view: RiskView, options: {width: number}): SVGE
   });
 }
 
+/** The inputs of one ranges table: a firm's, or the market's (the exchange rates, shared by both). */
+export type RangeGroup = FirmId | "market";
+
+const GROUP_CURRENCY = (group: RangeGroup): Currency => (group === "market" ? "USD" : FIRM_CURRENCY[group]);
+
 /**
- * Each of the firm's ranges' rationale ("From the articles: …" / "Assumption: …") while the range is
+ * Each of the group's ranges' rationale ("From the articles: …" / "Assumption: …") while the range is
  * the default (`base`'s), or the default moved to the scenario's value (a preset such as the bear
  * case is simulated around its own values); a range the user or the link changed has none of ours.
  */
-export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, base: Scenario, scenario: Scenario, firm: FirmId): Record<string, string> {
+export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, base: Scenario, scenario: Scenario, group: RangeGroup): Record<string, string> {
   const defaults = (base.uncertainty ?? NO_UNCERTAINTY).ranges;
   const current = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
   const out: Record<string, string> = {};
   for (const [path, p] of Object.entries(provenance)) {
     const range = current[path];
     const standard = defaults[path];
-    if (!path.startsWith(`${firm}.`) || !standard || !range) continue;
+    if (!path.startsWith(`${group}.`) || !standard || !range) continue;
     const why = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
     const value = getField(scenario, path);
     if (formatRange(standard) === formatRange(range)) out[path] = why;
     else if (followsValue(standard, range, value)) {
-      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, FIRM_CURRENCY[firm])}) with the same width. The default's reason — ${why}`;
+      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, GROUP_CURRENCY(group))}) with the same width. The default's reason — ${why}`;
     }
   }
   return out;
 }
 
-/** The scenario's ranges, each editable: type a range ("pert(0.65,1.3,1.6)") or "fixed" and press Enter. */
-export function rangesEditor(store: ScenarioStore, firm: FirmId, rationale: Record<string, string>): HTMLElement {
+/** A text box that applies its value to the store's uncertainty (`param`) on Enter, saying why when it is refused. */
+function uncertaintyBox(store: ScenarioStore, param: () => string | null, value: string, label: string, attributes: Record<string, string>, applyOnChange: boolean): {input: HTMLInputElement; message: HTMLElement; apply: () => void} {
+  const input = html`<input type="text" value=${value} aria-label=${label} ${attributes} spellcheck="false">` as HTMLInputElement;
+  const message = html`<span class="range-message small" role="status"></span>` as HTMLElement;
+  const apply = () => {
+    const key = param();
+    const reason = key === null ? "choose an input first" : store.setUncertainty(key, input.value.trim());
+    message.textContent = reason ? `Not applied: ${reason}` : "";
+    input.setAttribute("aria-invalid", reason ? "true" : "false");
+  };
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") apply();
+  });
+  if (applyOnChange) input.addEventListener("change", apply);
+  return {input, message, apply};
+}
+
+/**
+ * The scenario's ranges of one group, each editable: type a range ("pert(0.65,1.3,1.6)") or "fixed"
+ * and press Enter; and a last row to put a range on an input that has none.
+ */
+export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale: Record<string, string>): HTMLElement {
   const uncertainty = store.scenario.uncertainty ?? NO_UNCERTAINTY;
   const paths = Object.keys(uncertainty.ranges)
-    .filter((p) => p.startsWith(`${firm}.`))
+    .filter((p) => p.startsWith(`${group}.`))
     .sort();
-  const currency = FIRM_CURRENCY[firm];
+  const currency = GROUP_CURRENCY(group);
+  // The draws replace the scenario's own value: say what that value is, so a preset's point is not silently lost.
+  const own = (path: string) => getField(store.scenario, path) as number;
   const row = (path: string) => {
     const spec = uncertainty.ranges[path]!;
     const field = fieldSpec(path)!;
-    const input = html`<input type="text" value=${formatRange(spec)} aria-label=${`Range of ${field.label}`} data-range=${path} spellcheck="false">` as HTMLInputElement;
-    const message = html`<span class="range-message small" role="status"></span>` as HTMLElement;
-    const apply = () => {
-      const reason = store.setUncertainty(`range.${path}`, input.value.trim());
-      message.textContent = reason ? `Not applied: ${reason}` : "";
-      input.setAttribute("aria-invalid", reason ? "true" : "false");
-    };
-    input.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") apply();
-    });
-    input.addEventListener("change", apply);
+    const {input, message} = uncertaintyBox(store, () => `${RANGE_PREFIX}${path}`, formatRange(spec), `Range of ${field.label}`, {"data-range": path}, true);
     const ends = `${formatFieldValue(spec.low, field.unit, currency)} to ${formatFieldValue(spec.high, field.unit, currency)}`;
-    // The draws replace the scenario's own value: say what that value is, so a preset's point is not silently lost.
-    const own = (store.scenario.firms[firm] as unknown as Record<string, number>)[field.key]!;
-    return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own, field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
+    return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own(path), field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
   };
-  return html`<table class="ranges-table" data-testid=${`ranges-${firm}`}>
+  return html`<table class="ranges-table" data-testid=${`ranges-${group}`}>
     <thead><tr><th>Input</th><th>Range</th><th>Low to high</th><th>Why</th></tr></thead>
-    <tbody>${paths.length ? paths.map(row) : html`<tr><td colspan="4" class="muted">No uncertain inputs: every path is the scenario itself.</td></tr>`}</tbody>
+    <tbody>${paths.length ? paths.map(row) : html`<tr><td colspan="4" class="muted">No uncertain inputs here: every path has the scenario's values.</td></tr>`}${addRangeRow(store, group, paths, own)}</tbody>
   </table>` as HTMLElement;
+}
+
+/** The row that puts a range on one of the group's inputs without one: choose it, and a range 25% either side of its value is offered to edit. */
+function addRangeRow(store: ScenarioStore, group: RangeGroup, ranged: readonly string[], own: (path: string) => number): HTMLElement | null {
+  const candidates = allFieldPaths().filter((p) => p.startsWith(`${group}.`) && canCarryRange(p) && !ranged.includes(p));
+  if (!candidates.length) return null;
+  const select = html`<select aria-label="Input to put a range on" data-add-range-input=${group}>
+    <option value="">Choose an input…</option>${candidates.map((p) => html`<option value=${p}>${fieldSpec(p)!.label}</option>`)}
+  </select>` as HTMLSelectElement;
+  const {input, message, apply} = uncertaintyBox(store, () => (select.value ? `${RANGE_PREFIX}${select.value}` : null), "", "New range", {"data-add-range": group, placeholder: "uniform(low,high)"}, false);
+  select.addEventListener("change", () => {
+    input.value = select.value ? formatRange(suggestedRange(select.value, own(select.value))) : "";
+    message.textContent = "";
+    input.removeAttribute("aria-invalid");
+  });
+  const add = html`<button type="button">Add</button>` as HTMLButtonElement;
+  add.addEventListener("click", apply);
+  return html`<tr class="add-range"><td colspan="4"><div class="add-range-form"><span>Put a range on</span>${select}${input}${add}</div>${message}<div class="small muted">A uniform range 25% either side of the scenario's value is offered: edit it, then press Enter or Add.</div></td></tr>` as HTMLElement;
+}
+
+/** The rank correlations as a link writes them ("a,b,0.4;…", or "none"), editable: Enter applies the whole list. */
+export function correlationsEditor(store: ScenarioStore): HTMLElement {
+  const text = formatCorrelations((store.scenario.uncertainty ?? NO_UNCERTAINTY).correlations);
+  const {input, message} = uncertaintyBox(store, () => CORRELATION_PARAM, text, "Rank correlations", {"data-correlations": ""}, true);
+  return html`<div class="correlations-editor"><label class="small">Edit the list — <code>input,input,ρ</code> entries separated by <code>;</code>, or <code>none</code> — and press Enter:<br>${input}</label><br>${message}</div>` as HTMLElement;
 }
 
 const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now (every path)"} as const;

@@ -4,7 +4,7 @@
 // reason and every valid part is kept.
 import {correlationProblem, nearestCorrelation} from "./correlation.js";
 import {DISTRIBUTION_PARAMETERS, validateDistribution, type DistributionSpec} from "./distributions.js";
-import {fieldSpec, type Unit} from "./fields.js";
+import {fieldSpec, plausibleRange, type Unit} from "./fields.js";
 import {formatNumber, formatPercent} from "./format.js";
 import {describeValue, type FieldIssue} from "./issues.js";
 
@@ -40,6 +40,25 @@ function uncertainField(path: string): {min?: number; max?: number} | string {
   if (spec.kind === "integer") return `a whole-number setting (${spec.label.toLowerCase()}) cannot carry a range: set each value in turn and compare`;
   if (spec.kind !== "number") return `a ${spec.kind} input cannot carry a range; only numbers can`;
   return {min: spec.min, max: spec.max};
+}
+
+/** Whether the input at `path` can carry a range (a number input, not a whole-number setting). */
+export function canCarryRange(path: string): boolean {
+  return typeof uncertainField(path) !== "string";
+}
+
+/**
+ * The range offered for an input that has none yet: uniform over 25% either side of its value, or
+ * over its plausible range when the value is 0; cut to the field's hard limits, and to four
+ * significant figures so a page and a link show it short.
+ */
+export function suggestedRange(path: string, value: number): DistributionSpec {
+  const field = uncertainField(path);
+  const {min = -Infinity, max = Infinity} = typeof field === "string" ? {} : field;
+  const short = (x: number) => Number(x.toPrecision(4));
+  const plausible = plausibleRange(path);
+  const [low, high] = value !== 0 ? [value - 0.25 * Math.abs(value), value + 0.25 * Math.abs(value)] : (plausible ?? [0, 1]);
+  return {distribution: "uniform", low: short(Math.max(min, low)), high: short(Math.min(max, high))};
 }
 
 /**
@@ -232,7 +251,8 @@ export function parseCorrelationText(text: string): unknown[] {
 }
 
 const sameRange = (a: DistributionSpec | undefined, b: DistributionSpec | undefined) => (a === undefined || b === undefined ? a === b : formatRange(a) === formatRange(b));
-const correlationsText = (list: readonly Correlation[]) => (list.length ? list.map(([a, b, rho]) => `${a},${b},${rho}`).join(";") : NONE);
+/** "a,b,0.4;c,d,-0.2": correlations as a link writes them ("none" for none). */
+export const formatCorrelations = (list: readonly Correlation[]): string => (list.length ? list.map(([a, b, rho]) => `${a},${b},${rho}`).join(";") : NONE);
 
 /** The link parameters that take `preset`'s uncertainty to `scenario`'s. */
 export function encodeUncertainty(preset: Uncertainty, scenario: Uncertainty): [string, string][] {
@@ -241,7 +261,7 @@ export function encodeUncertainty(preset: Uncertainty, scenario: Uncertainty): [
     const range = scenario.ranges[path];
     if (!sameRange(preset.ranges[path], range)) params.push([`${RANGE_PREFIX}${path}`, range ? formatRange(range) : FIXED]);
   }
-  if (correlationsText(preset.correlations) !== correlationsText(scenario.correlations)) params.push([CORRELATION_PARAM, correlationsText(scenario.correlations)]);
+  if (formatCorrelations(preset.correlations) !== formatCorrelations(scenario.correlations)) params.push([CORRELATION_PARAM, formatCorrelations(scenario.correlations)]);
   if (preset.simulation.paths !== scenario.simulation.paths) params.push([PATHS_PARAM, String(scenario.simulation.paths)]);
   if (preset.simulation.seed !== scenario.simulation.seed) params.push([SEED_PARAM, String(scenario.simulation.seed)]);
   return params;
@@ -311,7 +331,7 @@ export function uncertaintyFile(preset: Uncertainty, scenario: Uncertainty): {un
   const out: {uncertainty?: Record<string, DistributionSpec>; correlations?: Correlation[]; simulation?: Simulation} = {};
   const paths = new Set([...Object.keys(preset.ranges), ...Object.keys(scenario.ranges)]);
   const rangesDiffer = [...paths].some((path) => !sameRange(preset.ranges[path], scenario.ranges[path]));
-  if (rangesDiffer || correlationsText(preset.correlations) !== correlationsText(scenario.correlations)) {
+  if (rangesDiffer || formatCorrelations(preset.correlations) !== formatCorrelations(scenario.correlations)) {
     out.uncertainty = Object.fromEntries(Object.entries(scenario.ranges).map(([path, spec]) => [path, {...spec}]));
     out.correlations = scenario.correlations.map(([a, b, rho]) => [a, b, rho]);
   }

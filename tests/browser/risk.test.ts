@@ -14,6 +14,7 @@ import {riskReport} from "../../src/lib/report.ts";
 import {FIRMS, type FirmId} from "../../src/lib/fields.ts";
 import type {Estimate} from "../../src/lib/simulation.ts";
 import {formatProbability, formatStandardError} from "../../src/lib/format.ts";
+import {formatRange, suggestedRange} from "../../src/lib/uncertainty.ts";
 
 /** The machine is slow and shared: a full run of 100,000 paths in two workers may take a while. */
 const FINAL_MS = 60_000;
@@ -178,6 +179,53 @@ describe("risk page", () => {
     expect(page.url()).toBe(linkBefore);
     expect(await page.getByTestId("risk-status").getAttribute("data-final")).toBe("true");
     expect(await shownOn(page)).toEqual(after);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
+  it("a range put on an input without one, on an exchange rate, and a new correlation go into the link and give the engine's numbers", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&seed=7&paths=20000");
+    const zhipu = page.getByTestId("ranges-zhipu");
+    // Choosing an input offers a range 25% either side of its value; Add applies it.
+    await zhipu.locator("select[data-add-range-input]").selectOption("zhipu.ipoNetProceeds");
+    const offered = formatRange(suggestedRange("zhipu.ipoNetProceeds", presets.get("base")!.firms.zhipu.ipoNetProceeds));
+    expect(await zhipu.locator("input[data-add-range]").inputValue()).toBe(offered);
+    await rerun(page, () => zhipu.getByRole("button", {name: "Add"}).click());
+    await expect.poll(() => new URL(page.url()).searchParams.get("range.zhipu.ipoNetProceeds")).toBe(offered);
+    expect(await zhipu.locator('input[data-range="zhipu.ipoNetProceeds"]').inputValue()).toBe(offered);
+
+    // An exchange rate, typed and applied with Enter.
+    const market = page.getByTestId("ranges-market");
+    await market.locator("select[data-add-range-input]").selectOption("market.usdHkd");
+    await rerun(page, async () => {
+      await market.locator("input[data-add-range]").fill("uniform(7.75,7.85)");
+      await market.locator("input[data-add-range]").press("Enter");
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get("range.market.usdHkd")).toBe("uniform(7.75,7.85)");
+
+    // A correlation between the new range and the burn, added to the list.
+    const correlations = page.locator("input[data-correlations]");
+    const list = `${await correlations.inputValue()};zhipu.ipoNetProceeds,zhipu.burnNow,-0.3`;
+    await rerun(page, async () => {
+      await correlations.fill(list);
+      await correlations.press("Enter");
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get("corr")).toBe(list);
+    expect(await shownOn(page)).toEqual(shownFrom(expectedFor(search(page))));
+
+    // Refused, by name, with the link kept: Add with no input chosen, a bad range, a correlation with a fixed input.
+    const linkBefore = page.url();
+    await zhipu.getByRole("button", {name: "Add"}).click();
+    await expect.poll(() => zhipu.locator("tr.add-range .range-message").innerText()).toBe("Not applied: choose an input first");
+    await zhipu.locator("select[data-add-range-input]").selectOption("zhipu.laterRaise");
+    await zhipu.locator("input[data-add-range]").fill("uniform(500,100)");
+    await zhipu.locator("input[data-add-range]").press("Enter");
+    await expect.poll(() => zhipu.locator("tr.add-range .range-message").innerText()).toMatch(/^Not applied: .*low \(500\) is above high \(100\)/);
+    await correlations.fill("zhipu.debt,zhipu.burnNow,0.5");
+    await correlations.press("Enter");
+    await expect.poll(() => page.locator(".correlations-editor .range-message").innerText()).toMatch(/^Not applied: entry 1: zhipu.debt has no range/);
+    await page.waitForTimeout(400); // past the link's 150 ms write delay
+    expect(page.url()).toBe(linkBefore);
     expect(watch.problems).toEqual([]);
     await page.context().close();
   }, SLOW_TEST_MS);

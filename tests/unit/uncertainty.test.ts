@@ -4,7 +4,10 @@ import {describe, expect, it} from "vitest";
 import type {FieldIssue} from "../../src/lib/issues.ts";
 import {resolveScenarioFile} from "../../src/lib/scenarios.ts";
 import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
-import {correlationMatrix, decodeUncertainty, formatRange, NO_UNCERTAINTY, parseRangeText, resolveUncertainty, type Uncertainty} from "../../src/lib/uncertainty.ts";
+import {allFieldPaths, fieldSpec} from "../../src/lib/fields.ts";
+import {getField} from "../../src/lib/schema.ts";
+import {validateDistribution} from "../../src/lib/distributions.ts";
+import {canCarryRange, correlationMatrix, decodeUncertainty, formatRange, NO_UNCERTAINTY, parseRangeText, resolveUncertainty, suggestedRange, type Uncertainty} from "../../src/lib/uncertainty.ts";
 import {baseline, presets} from "./helpers.ts";
 
 const base = baseline.scenario;
@@ -163,5 +166,37 @@ describe("share links", () => {
     }
     expect(parseRangeText("uniform(1,2")).toMatch(/must be written like/);
     expect(parseRangeText("uniform(a,2)")).toMatch(/must be numbers/);
+  });
+});
+
+describe("a range offered for an input without one", () => {
+  it("is uniform over 25% either side of the value, or over the plausible range at 0, cut to the hard limits", () => {
+    expect(suggestedRange("zhipu.cashNow", 2100)).toEqual({distribution: "uniform", low: 1575, high: 2625});
+    expect(suggestedRange("zhipu.growthLongRun", -0.04)).toEqual({distribution: "uniform", low: -0.05, high: -0.03});
+    expect(suggestedRange("zhipu.laterRaise", 0)).toEqual({distribution: "uniform", low: 0, high: 10000});
+    expect(suggestedRange("zhipu.probabilityOfFailure", 0.9)).toEqual({distribution: "uniform", low: 0.675, high: 1});
+    expect(suggestedRange("market.usdHkd", 7.8)).toEqual({distribution: "uniform", low: 5.85, high: 9.75});
+  });
+
+  it("is a valid range, accepted as a link parameter, for every input of every preset that can carry one", () => {
+    let offered = 0;
+    for (const scenario of presets.values()) {
+      for (const path of allFieldPaths().filter(canCarryRange)) {
+        const spec = suggestedRange(path, getField(scenario, path) as number);
+        const field = fieldSpec(path)!;
+        expect(validateDistribution(spec, {min: field.min, max: field.max}), path).toBeNull();
+        const issues: FieldIssue[] = [];
+        expect(decodeUncertainty(new Map([[`range.${path}`, formatRange(spec)]]), NO_UNCERTAINTY, issues).ranges[path]).toEqual(spec);
+        expect(issues).toEqual([]);
+        offered++;
+      }
+    }
+    expect(offered).toBeGreaterThan(100);
+  });
+
+  it("can be put only on number inputs: not on dates, choices, switches or whole-number settings", () => {
+    expect(canCarryRange("zhipu.burnNow")).toBe(true);
+    expect(canCarryRange("market.usdRmb")).toBe(true);
+    for (const path of ["zhipu.ipoDate", "zhipu.optionsValuedAt", "zhipu.includeUndrawnFacilities", "zhipu.breakEvenTargetYear", "minimax.reinvestmentLag", "acme.burnNow"]) expect(canCarryRange(path), path).toBe(false);
   });
 });

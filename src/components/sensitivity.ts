@@ -128,7 +128,8 @@ export function inputValueText(input: SwingInput, value: number, firm: FirmId): 
   return formatFieldValue(value, input.unit, FIRM_CURRENCY[firm]);
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "Cash now" → "cash now" inside a sentence; an initialism ("HKD per USD") stays as it is. */
+const lowerFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 // ---- Picking by pointer and keyboard ----
 

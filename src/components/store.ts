@@ -49,10 +49,6 @@ export class ScenarioStore extends EventTarget {
   }
 
   /**
-   * Changes the uncertainty as one link parameter would: `range.<path>` = "uniform(20,40)" or "fixed",
-   * `corr`, `paths` or `seed`. Returns the reason when it is refused (the state is then unchanged).
-   */
-  /**
    * Sets several fields at once (a grid cell's two values): one change event, and the fields checked
    * together. Returns the reason for each refused field, by path; the valid ones are kept.
    */
@@ -66,6 +62,10 @@ export class ScenarioStore extends EventTarget {
     return refused;
   }
 
+  /**
+   * Changes the uncertainty as one link parameter would: `range.<path>` = "uniform(20,40)" or "fixed",
+   * `corr`, `paths` or `seed`. Returns the reason when it is refused (the state is then unchanged).
+   */
   setUncertainty(param: string, text: string): string | null {
     const issues: FieldIssue[] = [];
     const uncertainty = decodeUncertainty(new Map([[param, text]]), this.scenario.uncertainty ?? NO_UNCERTAINTY, issues);

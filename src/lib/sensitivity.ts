@@ -3,7 +3,7 @@
 // One projection per swing end or grid cell, no solvers. Pure: no DOM.
 import {firstBreakEvenMonth} from "./breakEven.js";
 import {monthIndexOf, yearMonth, yearOfMonthIndex, type YearMonth} from "./dates.js";
-import {FIRM_FIELDS, fieldSpec, firmOfPath, plausibleRange, type FieldSpec, type FirmId, type FirmInputs, type Unit} from "./fields.js";
+import {FIRM_FIELDS, fieldSpec, firmOfPath, MARKET_FIELDS, plausibleRange, type FieldSpec, type FirmId, type FirmInputs, type MarketInputs, type Unit} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, project, type Projection} from "./projection.js";
 import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
@@ -16,7 +16,9 @@ export type SensitivityOutput = (typeof SENSITIVITY_OUTPUTS)[number];
 /** One input to swing: its path, field, and the low and high ends of its swing (in the field's unit). */
 export interface SwingInput {
   path: string;
-  key: keyof FirmInputs & string;
+  /** The field's key: a firm's input, or with `market` an exchange rate shared by both firms. */
+  key: string;
+  market: boolean;
   label: string;
   unit: Unit;
   low: number;
@@ -45,27 +47,25 @@ const NO_EFFECT = new Set<string>(["breakEvenTargetYear"]);
 const clamp = (x: number, spec: FieldSpec) => Math.min(spec.max ?? Infinity, Math.max(spec.min ?? -Infinity, x));
 
 function swingOf(path: string, spec: FieldSpec, low: number, high: number, current: number, basis: SwingInput["basis"]): SwingInput {
-  return {path, key: spec.key as SwingInput["key"], label: spec.label, unit: spec.unit, low: clamp(low, spec), high: clamp(high, spec), current, basis};
+  return {path, key: spec.key, market: path.startsWith("market."), label: spec.label, unit: spec.unit, low: clamp(low, spec), high: clamp(high, spec), current, basis};
 }
 
 /**
  * The inputs a tornado swings for `firm`: each of the firm's inputs that carries a range in the
- * scenario's uncertainty, from the range's low to its high as written (for normal and lognormal,
- * the 90% interval), clamped to the field's limits. A scenario with no range for the firm falls back
- * to the firm's headline inputs, each across its plausible range. In field-declaration order.
+ * scenario's uncertainty, then each exchange rate that does (it moves the value per share in HKD),
+ * from the range's low to its high as written (for normal and lognormal, the 90% interval), clamped
+ * to the field's limits. A scenario with none of these falls back to the firm's headline inputs,
+ * each across its plausible range. In field-declaration order.
  * @example swingInputs(base, "minimax")[0] // {path: "minimax.burnNow", low: 20.7, high: 32, basis: "range", …}
  */
 export function swingInputs(scenario: Scenario, firm: FirmId): SwingInput[] {
   const inputs = scenario.firms[firm];
   const ranges = scenario.uncertainty?.ranges ?? {};
-  const ranged = FIRM_FIELDS.filter((spec) => ranges[`${firm}.${spec.key}`] !== undefined && typeof inputs[spec.key as keyof FirmInputs] === "number");
-  if (ranged.length > 0) {
-    return ranged.map((spec) => {
-      const path = `${firm}.${spec.key}`;
-      const range = ranges[path]!;
-      return swingOf(path, spec, range.low, range.high, inputs[spec.key as keyof FirmInputs] as number, "range");
-    });
-  }
+  const ranged = [
+    ...FIRM_FIELDS.filter((spec) => typeof inputs[spec.key as keyof FirmInputs] === "number").map((spec) => [`${firm}.${spec.key}`, spec, inputs[spec.key as keyof FirmInputs] as number] as const),
+    ...MARKET_FIELDS.map((spec) => [`market.${spec.key}`, spec, scenario.market[spec.key as keyof MarketInputs]] as const)
+  ].filter(([path]) => ranges[path] !== undefined);
+  if (ranged.length > 0) return ranged.map(([path, spec, current]) => swingOf(path, spec, ranges[path]!.low, ranges[path]!.high, current, "range"));
   return FIRM_FIELDS.filter((spec) => spec.headline && !NO_EFFECT.has(spec.key)).flatMap((spec) => {
     const path = `${firm}.${spec.key}`;
     const range = plausibleRange(path);
@@ -144,6 +144,7 @@ export function tornado(scenario: Scenario, firm: FirmId): Tornado {
   const list = swingInputs(scenario, firm);
   for (const input of list) {
     const ends = (["low", "high"] as const).map((end) => {
+      if (input.market) return outcomesOf(firm, inputs, {...scenario, market: {...scenario.market, [input.key]: input[end]}}, buffer);
       const changed = {...inputs, [input.key]: input[end]} as FirmInputs;
       const problem = firmConsistencyProblem(changed);
       if (problem) skipped.push({input, end, value: input[end], reason: problem.reason});

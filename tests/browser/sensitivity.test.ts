@@ -72,6 +72,21 @@ describe("sensitivity page", () => {
     await page.context().close();
   });
 
+  it("a link's range on an exchange rate is swung in both value tornadoes, and a click on its end sets the rate", async () => {
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity?scenario=base&range.market.usdHkd=uniform(7.7%2C7.9)");
+    for (const firm of FIRMS) await expect.poll(() => chart(page, `tornado-${firm}-value`).locator('circle[data-path="market.usdHkd"]').count()).toBe(2);
+    expect(await page.getByTestId("sensitivity-ranges").innerText()).toMatch(/HKD per USD/);
+    const value = chart(page, "tornado-minimax-value");
+    const before = await value.getAttribute("data-current");
+    await value.locator('circle[data-path="market.usdHkd"][data-end="high"]').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain("market.usdHkd=7.9");
+    await expect.poll(() => value.getAttribute("data-current")).not.toBe(before);
+    expect(await page.getByTestId("sensitivity-applied").innerText()).toMatch(/^HKD per USD set to HK\$7\.9 per US\$/);
+    expect(await page.locator("main").innerText()).not.toMatch(BROKEN);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("a click on a grid cell sets both of its inputs", async () => {
     const {page, watch} = await openSettled(browser, inject("baseUrl"), "/sensitivity");
     const heatmap = chart(page, "heatmap-minimax-value");

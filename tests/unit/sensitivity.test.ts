@@ -77,6 +77,24 @@ describe("tornado", () => {
     expect(t.horizonMonth).toBe("2040-09"); // baseline Sep 2025 + 180 months
   });
 
+  it("swings an exchange rate with a range too: the value per share moves as the pages' results do, runway and break-even not at all", () => {
+    const s: Scenario = {...base, uncertainty: {...base.uncertainty!, ranges: {...base.uncertainty!.ranges, "market.usdHkd": {distribution: "uniform", low: 7.7, high: 7.9}}}};
+    for (const firm of FIRMS) {
+      const swing = swingInputs(s, firm).at(-1)!;
+      expect([swing.path, swing.market, swing.low, swing.high, swing.current]).toEqual(["market.usdHkd", true, 7.7, 7.9, base.market.usdHkd]);
+      const t = tornado(s, firm);
+      const bar = (output: (typeof SENSITIVITY_OUTPUTS)[number]) => t.bars[output].find((b) => b.input.path === "market.usdHkd")!;
+      for (const end of ["low", "high"] as const) {
+        expect(bar("value")[end].value).toBe(computeFirm(firm, base.firms[firm], {...base.market, usdHkd: swing[end]}).valuation.valuePerShareHkd);
+      }
+      expect(bar("value").swing).toBeGreaterThan(0);
+      expect([bar("runway").swing, bar("breakEven").swing]).toEqual([0, 0]);
+    }
+    // With no range of its own, a firm swings the exchange rate alone (and not its headline inputs).
+    const only: Scenario = {...base, uncertainty: {ranges: {"market.usdRmb": {distribution: "uniform", low: 6.8, high: 7.4}}, correlations: [], simulation: {paths: 1000, seed: 1}}};
+    expect(swingInputs(only, "zhipu").map((x) => [x.path, x.basis])).toEqual([["market.usdRmb", "range"]]);
+  });
+
   it("holds the current answers of the scenario, the same as the pages' results", () => {
     for (const firm of FIRMS) {
       const t = tornado(base, firm);

@@ -106,11 +106,11 @@ for (const [path, field, values] of [
 }
 
 /** The Risk page of the built site at 1280×900, once its first run is complete. */
-async function openRisk() {
+async function openRisk(query = "?scenario=base") {
   const browser = await launch();
   const {server, url} = await serve(DIST);
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${url}/risk?scenario=base`, {waitUntil: "networkidle"});
+  await page.goto(`${url}/risk${query}`, {waitUntil: "networkidle"});
   await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: 120_000});
   await page.waitForTimeout(500);
   // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
@@ -119,29 +119,31 @@ async function openRisk() {
 }
 
 /**
- * The Risk page: each of `ranges` typed into Zhipu's burn range and applied with Enter; for each, the
- * time from the keydown to the first estimate shown (both firms' cards say 10,000 paths) and to the
- * full count shown (the status says final, both cards 100,000 paths), as performance marks in the page.
- * Also the runner's own times from the status line (from its run start to each worker's reply), and
- * every main-thread task of 50 ms or more while the runs go.
+ * The Risk page, with a range on the HKD rate besides the defaults: each edit types a range into an
+ * input's box and applies it with Enter. Zhipu's burn re-simulates Zhipu alone (MiniMax's numbers do
+ * not depend on it); the HKD rate re-simulates both. For each, the time from the keydown to the first
+ * estimate shown (every re-simulated firm's card says 10,000 paths) and to the full count shown (the
+ * status says final, those cards 100,000 paths), as performance marks in the page; the runner's own
+ * times from the status line; and every main-thread task of 50 ms or more while the runs go.
  */
-async function riskLatency(ranges: string[]) {
-  const {browser, server, page} = await openRisk();
-  const result = await page.evaluate(async (ranges) => {
+async function riskLatency(edits: {path: string; range: string}[]) {
+  const {browser, server, page} = await openRisk("?scenario=base&range.market.usdHkd=uniform(7.7%2C7.9)");
+  const result = await page.evaluate(async (edits) => {
     const longTasks: {start: number; duration: number}[] = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({start: e.startTime, duration: e.duration})))).observe({type: "longtask", buffered: true});
     const begin = performance.now();
-    const cards = () => [...document.querySelectorAll('[data-testid^="risk-paths-"]')].map((p) => p.textContent ?? "");
-    const samples: {first: number; full: number; runnerFirst: number; runnerFull: number}[] = [];
-    for (const [i, range] of ranges.entries()) {
-      const input = document.querySelector<HTMLInputElement>('input[data-range="zhipu.burnNow"]')!;
+    const card = (firm: string) => document.querySelector(`[data-testid="risk-paths-${firm}"]`)?.textContent ?? "";
+    const samples: {firms: number; first: number; full: number; runnerFirst: number; runnerFull: number}[] = [];
+    for (const [i, {path, range}] of edits.entries()) {
+      const firms = path.startsWith("market.") ? ["zhipu", "minimax"] : [path.split(".")[0]!];
+      const input = document.querySelector<HTMLInputElement>(`input[data-range="${path}"]`)!;
       input.value = range;
       let first = 0;
       let full = 0;
       const done = new Promise<void>((resolve) => {
         const check = () => {
-          const shown = cards();
-          if (!first && shown.length === 2 && shown.every((t) => t.startsWith("10,000 paths"))) {
+          const shown = firms.map(card);
+          if (!first && shown.every((t) => t.startsWith("10,000 paths"))) {
             performance.mark(`risk-first-${i}`);
             first = performance.now();
           }
@@ -162,14 +164,14 @@ async function riskLatency(ranges: string[]) {
       await Promise.race([done, new Promise((r) => setTimeout(r, 120_000))]);
       const status = document.querySelector('[data-testid="risk-status"]')?.textContent ?? "";
       const runner = status.match(/in (\d+) ms, all paths in (\d+) ms/);
-      samples.push({first: first - start, full: full - start, runnerFirst: Number(runner?.[1] ?? NaN), runnerFull: Number(runner?.[2] ?? NaN)});
+      samples.push({firms: firms.length, first: first - start, full: full - start, runnerFirst: Number(runner?.[1] ?? NaN), runnerFull: Number(runner?.[2] ?? NaN)});
       performance.measure(`risk-first-${i}`, `risk-change-${i}`, `risk-first-${i}`);
       performance.measure(`risk-full-${i}`, `risk-change-${i}`, `risk-full-${i}`);
       await new Promise((r) => setTimeout(r, 300));
     }
     await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
     return {samples, longTasks: longTasks.filter((t) => t.start >= begin).map((t) => t.duration)};
-  }, ranges);
+  }, edits);
   await browser.close();
   server.close();
   return result;
@@ -218,14 +220,19 @@ async function goalSeekTimes(repeats: number) {
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
-console.log("\nRisk page: Zhipu burn range edited (input + Enter) → Monte Carlo in two workers (100,000 paths, first estimate from 10,000)");
-const risk = await riskLatency(["uniform(150,250)", "uniform(140,260)", "uniform(160,240)", "uniform(130,270)", "uniform(170,230)"]);
-const pick = (key: keyof (typeof risk.samples)[number]) => risk.samples.map((s) => s[key]);
-console.log(`runs                                  ${risk.samples.length}`);
-console.log(`to first estimate shown, median ms    ${ms(median(pick("first")))}   (each: ${pick("first").map(ms).join(", ")})`);
-console.log(`to full count shown, median ms        ${ms(median(pick("full")))}   (each: ${pick("full").map(ms).join(", ")})`);
-console.log(`runner's own first / full, median ms  ${ms(median(pick("runnerFirst")))} / ${ms(median(pick("runnerFull")))}   (status line: from the run's start to the slower worker's reply)`);
-console.log(`main-thread tasks ≥ 50 ms during runs ${risk.longTasks.length}${risk.longTasks.length ? `, longest ${ms(Math.max(...risk.longTasks))} ms (${risk.longTasks.map(ms).join(", ")})` : ", longest: none"}`);
+console.log("\nRisk page: a range edited (input + Enter) → Monte Carlo in a worker per firm (100,000 paths, first estimate from 10,000)");
+const burnRanges = ["uniform(150,250)", "uniform(140,260)", "uniform(160,240)", "uniform(130,270)", "uniform(170,230)"];
+const rateRanges = ["uniform(7.72,7.88)", "uniform(7.7,7.9)", "uniform(7.74,7.86)", "uniform(7.71,7.89)", "uniform(7.73,7.87)"];
+const risk = await riskLatency(burnRanges.flatMap((range, k) => [{path: "zhipu.burnNow", range}, {path: "market.usdHkd", range: rateRanges[k]!}]));
+for (const [firms, what] of [[1, "Zhipu's burn range (Zhipu re-simulated; MiniMax's numbers do not depend on it)"], [2, "the HKD rate's range (both firms re-simulated)"]] as const) {
+  const samples = risk.samples.filter((s) => s.firms === firms);
+  const pick = (key: "first" | "full" | "runnerFirst" | "runnerFull") => samples.map((s) => s[key]);
+  console.log(`${what}: ${samples.length} edits`);
+  console.log(`  to first estimate shown, median ms    ${ms(median(pick("first")))}   (each: ${pick("first").map(ms).join(", ")})`);
+  console.log(`  to full count shown, median ms        ${ms(median(pick("full")))}   (each: ${pick("full").map(ms).join(", ")})`);
+  console.log(`  runner's own first / full, median ms  ${ms(median(pick("runnerFirst")))} / ${ms(median(pick("runnerFull")))}   (status line: from the run's start to the slower worker's reply)`);
+}
+console.log(`main-thread tasks ≥ 50 ms during runs   ${risk.longTasks.length}${risk.longTasks.length ? `, longest ${ms(Math.max(...risk.longTasks))} ms (${risk.longTasks.map(ms).join(", ")})` : ", longest: none"}`);
 console.log("\nRisk page: goal seek (P(cash-out first) ≤ 10 %, both firms, 100,000 paths) → every lever answered and checked");
 const goal = await goalSeekTimes(3);
 console.log(`click to all answers shown, median ms ${ms(median(goal.times))}   (each: ${goal.times.map(ms).join(", ")})`);

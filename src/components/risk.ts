@@ -2,7 +2,7 @@
 // answers, convergence, the editable ranges and the goal seek. Each chart takes rows and {width}.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, FIRMS, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {convert} from "../lib/fx.js";
 import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick} from "../lib/format.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
@@ -12,6 +12,7 @@ import {getField, type Scenario} from "../lib/schema.js";
 import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange} from "../lib/uncertainty.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
+import {FIRST_ESTIMATE_PATHS, type RiskRunner} from "./riskRunner.js";
 import type {ScenarioStore} from "./store.js";
 
 /** The three probabilities of one firm in words, each with its standard error. */
@@ -284,6 +285,27 @@ export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undef
 export function simulationLine(scenario: Scenario): string {
   const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
   return `${formatCount(paths)} paths, seed ${seed}`;
+}
+
+/**
+ * The Risk page's status line: the run going on, or how long the last one took and which firms it
+ * re-simulated (a change that leaves a firm's simulation key leaves its numbers: they are already right).
+ */
+export function runStatus(runner: RiskRunner): HTMLElement {
+  const r = runner.risk;
+  const done = FIRMS.every((f) => r[f].final);
+  const errors = FIRMS.map((f) => r[f].error).filter((e): e is string => e !== null);
+  const ran = runner.rerun;
+  const kept = FIRMS.filter((f) => !ran.includes(f));
+  const ms = (key: "firstMs" | "fullMs") => `${Math.round(Math.max(...ran.map((f) => r[f][key] ?? 0)))} ms`;
+  const line = runner.scenario ? simulationLine(runner.scenario) : "";
+  const where = kept.length ? `${ran.map((f) => FIRM_NAME[f]).join(" and ")} only, in a background worker: ${kept.map((f) => FIRM_NAME[f]).join(" and ")}'s numbers do not depend on the change` : "in two background workers";
+  const text = errors.length
+    ? html`<strong>The simulation failed: ${errors.join("; ")}</strong>`
+    : done
+      ? `${line}: first estimate (${formatCount(FIRST_ESTIMATE_PATHS)} paths) in ${ms("firstMs")}, all paths in ${ms("fullMs")}, ${where}.`
+      : `Simulating ${line}${kept.length ? ` for ${ran.map((f) => FIRM_NAME[f]).join(" and ")}` : ""}… ${ran.some((f) => r[f].firstMs !== null) ? `showing the first estimate from ${formatCount(FIRST_ESTIMATE_PATHS)} paths.` : ran.some((f) => r[f].view) ? "the numbers below are the previous state's until the first estimate arrives." : ""}`;
+  return html`<p class="small" data-testid="risk-status" data-final=${done ? "true" : "false"}>${text}</p>` as HTMLElement;
 }
 
 /** The overview's line for one firm: the chance of running out of cash first, linking to Risk with the same state. */

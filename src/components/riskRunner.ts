@@ -6,7 +6,7 @@ import {FIRMS, type FirmId} from "../lib/fields.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {RiskView} from "../lib/riskView.js";
 import type {Scenario} from "../lib/schema.js";
-import {NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {firmSimulationKey, NO_UNCERTAINTY} from "../lib/uncertainty.js";
 import {sizedChart, unchanged} from "./live.js";
 
 /** Paths of the first estimate, before the full count. */
@@ -77,9 +77,13 @@ export class RiskRunner extends EventTarget {
   goal: GoalState | null = null;
   /** The scenario the numbers are for, and the id of its run. */
   scenario: Scenario | null = null;
+  /** The firms the last run that simulated anything re-simulated (the others' numbers were already its state's). */
+  rerun: readonly FirmId[] = FIRMS;
   #id = 0;
   #goalId = 0;
-  #started = 0;
+  /** Per firm: the key of the state its numbers are for (or are being computed for), and that run's id and start. */
+  readonly #keys: Record<FirmId, string | null> = {zhipu: null, minimax: null};
+  readonly #runOf: Record<FirmId, {id: number; started: number}> = {zhipu: {id: 0, started: 0}, minimax: {id: 0, started: 0}};
   readonly #simulators: Record<FirmId, FirmWorker>;
   readonly #seekers: Record<FirmId, FirmWorker>;
 
@@ -91,14 +95,24 @@ export class RiskRunner extends EventTarget {
     for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
   }
 
-  /** Simulates `scenario` (its paths and seed): a first estimate, then the full count. */
+  /**
+   * Simulates `scenario` (its paths and seed): a first estimate, then the full count. Only the firms
+   * whose simulation key moved run again: the others' numbers (shown, or on their way) are already
+   * this state's, bit for bit (firmSimulationKey), and their workers stay free.
+   */
   run(scenario: Scenario): void {
     const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
     const id = ++this.#id;
     this.scenario = scenario;
-    this.#started = performance.now();
     const stages = paths > FIRST_ESTIMATE_PATHS ? [FIRST_ESTIMATE_PATHS, paths] : [paths];
-    for (const firm of FIRMS) {
+    const started = performance.now();
+    const keys = Object.fromEntries(FIRMS.map((firm) => [firm, firmSimulationKey(scenario, firm, paths, seed)])) as Record<FirmId, string>;
+    const rerun = FIRMS.filter((firm) => keys[firm] !== this.#keys[firm] || this.risk[firm].error !== null);
+    // A change no simulation depends on (the display currency, say) leaves the last run's account as it was.
+    if (rerun.length > 0) this.rerun = rerun;
+    for (const firm of rerun) {
+      this.#keys[firm] = keys[firm];
+      this.#runOf[firm] = {id, started};
       this.risk[firm] = {...this.risk[firm], final: false, firstMs: null, fullMs: null, error: null};
       this.#simulators[firm].post({kind: "simulate", id, scenario, firm, seed, stages});
     }
@@ -152,12 +166,13 @@ export class RiskRunner extends EventTarget {
     this.goal = null;
   }
 
-  /** A stage of the current run (a reply to a stale run is dropped; id −1 is a worker that failed to start). */
+  /** A stage of the firm's current run (a reply to a stale run is dropped; id −1 is a worker that failed to start). */
   #simulationReply(reply: Reply): void {
-    if (reply.id !== this.#id && reply.id !== -1) return;
+    const run = this.#runOf[reply.firm];
+    if (reply.id !== run.id && reply.id !== -1) return;
     const risk = this.risk[reply.firm];
     if (reply.kind === "stage") {
-      const elapsed = performance.now() - this.#started;
+      const elapsed = performance.now() - run.started;
       risk.view = reply.view;
       risk.firstMs ??= elapsed;
       if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {

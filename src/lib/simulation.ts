@@ -12,7 +12,7 @@ import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
 import {FORECAST_YEARS, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
-import {correlationMatrix, NO_UNCERTAINTY} from "./uncertainty.js";
+import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
 
 /** A probability estimated from N paths, with its standard error √(p(1 − p) ÷ N). */
@@ -77,14 +77,6 @@ export interface SimulationResult {
   paths: number;
   seed: number;
   firms: Record<FirmId, FirmSimulation>;
-}
-
-/** The uncertain inputs one firm's simulation draws: its own and the market's, sorted. */
-export function firmInputPaths(scenario: Scenario, firm: FirmId): string[] {
-  const ranges = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
-  return Object.keys(ranges)
-    .filter((path) => firmOfPath(path) === firm || path.startsWith("market."))
-    .sort();
 }
 
 /**

@@ -4,7 +4,7 @@
 // reason and every valid part is kept.
 import {correlationProblem, nearestCorrelation} from "./correlation.js";
 import {DISTRIBUTION_PARAMETERS, validateDistribution, type DistributionSpec} from "./distributions.js";
-import {fieldSpec, plausibleRange, type Unit} from "./fields.js";
+import {fieldSpec, firmOfPath, plausibleRange, type FirmId, type Unit} from "./fields.js";
 import {formatNumber, formatPercent} from "./format.js";
 import {describeValue, type FieldIssue} from "./issues.js";
 
@@ -189,6 +189,35 @@ export function resolveUncertainty(file: {uncertainty?: unknown; correlations?: 
   const correlations = file.correlations !== undefined ? parseCorrelations(file.correlations, ranges, issues) : file.uncertainty === undefined ? fallback.correlations : [];
   const simulation = file.simulation === undefined ? fallback.simulation : parseSimulation(file.simulation, fallback.simulation, issues);
   return {ranges, correlations, simulation};
+}
+
+// --- What a firm's simulation draws -----------------------------------------------------------------
+
+/** What these read of a scenario (schema.ts's Scenario, named structurally: schema.ts imports this module). */
+type Scenario = {firms: Readonly<Record<FirmId, unknown>>; market: unknown; uncertainty?: Uncertainty};
+
+/** The uncertain inputs one firm's simulation draws: its own and the market's, sorted. */
+export function firmInputPaths(scenario: Scenario, firm: FirmId): string[] {
+  const ranges = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
+  return Object.keys(ranges)
+    .filter((path) => firmOfPath(path) === firm || path.startsWith("market."))
+    .sort();
+}
+
+/**
+ * What one firm's simulation depends on, as text: two scenarios with the same key give the firm the
+ * same paths and answers, bit for bit. That is its inputs and the exchange rates; where each of its
+ * ranges sits in the seeded stream (every uncertain input of the scenario, sorted: drawInputs); its
+ * ranges and the correlations among them; and the path count and seed. A page re-simulates only the
+ * firms whose key moved (an edit of Zhipu's burn range leaves MiniMax's numbers as they are).
+ */
+export function firmSimulationKey(scenario: Scenario, firm: FirmId, paths: number, seed: number): string {
+  const uncertainty = scenario.uncertainty ?? NO_UNCERTAINTY;
+  const wanted = firmInputPaths(scenario, firm);
+  const correlations = uncertainty.correlations.filter(([a, b]) => wanted.includes(a) && wanted.includes(b));
+  const parts = [scenario.firms[firm], scenario.market, Object.keys(uncertainty.ranges).sort(), wanted.map((path) => uncertainty.ranges[path]), correlations, paths, seed];
+  // −0 is not 0 to the engine (a division by it), so the key tells them apart.
+  return JSON.stringify(parts, (_, value: unknown) => (Object.is(value, -0) ? "-0" : value));
 }
 
 // --- Share links ----------------------------------------------------------------------------------

@@ -166,6 +166,8 @@ describe("risk page", () => {
     expect(page.url()).toMatch(/range\.zhipu\.burnNow=uniform(%28|\()150(%2C|,)250(%29|\))/);
     const after = await shownOn(page);
     expect(after["p-cashout-zhipu"]).not.toEqual(before["p-cashout-zhipu"]);
+    // Only Zhipu ran again: MiniMax's numbers were already this state's (the same bits, as the engine's below show).
+    expect(await page.getByTestId("risk-status").innerText()).toMatch(/all paths in \d+ ms, Zhipu AI only, in a background worker: MiniMax's numbers do not depend on the change\.$/);
     // The same state as the link with that range: the same numbers.
     expect(after).toEqual(shownFrom(expectedFor("?scenario=base&range.zhipu.burnNow=uniform(150%2C250)&seed=7")));
 

@@ -5,7 +5,12 @@ import {quantile as ssQuantile} from "simple-statistics";
 import {describe, expect, it} from "vitest";
 import {computeFirm} from "../../src/lib/results.ts";
 import {project} from "../../src/lib/projection.ts";
-import {pathQuantiles, simulate, simulateFirm} from "../../src/lib/simulation.ts";
+import fc from "fast-check";
+import {allFieldPaths, FIRMS, plausibleRange} from "../../src/lib/fields.ts";
+import {applyOverrides, type Scenario} from "../../src/lib/schema.ts";
+import type {FieldIssue} from "../../src/lib/issues.ts";
+import {pathQuantiles, simulate, simulateFirm, type FirmSimulation} from "../../src/lib/simulation.ts";
+import {canCarryRange, decodeUncertainty, firmSimulationKey} from "../../src/lib/uncertainty.ts";
 import {riskView} from "../../src/lib/riskView.ts";
 import {DEFAULT_SIMULATION, type Uncertainty} from "../../src/lib/uncertainty.ts";
 import {flatFirm, MARKET, presets} from "./helpers.ts";
@@ -124,5 +129,62 @@ describe("the Risk page's view of a simulation", () => {
     const alone = simulateFirm(base, "minimax", {paths: 1500, seed: 6});
     expect(alone.valuePerShareHkd).toEqual(both.firms.minimax.valuePerShareHkd);
     expect(alone.cash.p50).toEqual(both.firms.minimax.cash.p50);
+  });
+});
+
+describe("a firm's simulation key", () => {
+  const SEED = 3;
+  const PATHS = 300;
+  const key = (s: Scenario, firm: (typeof FIRMS)[number]) => firmSimulationKey(s, firm, PATHS, SEED);
+  /** Every per-path answer and band of a firm's simulation, as bytes. */
+  const bits = (r: FirmSimulation) =>
+    [r.runwayMonths, r.breakEvenMonths, r.valuePerShareHkd, r.cash.p5, r.cash.p50, r.cash.p95, ...r.draws].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64")).join("|");
+  const run = (s: Scenario, firm: (typeof FIRMS)[number]) => bits(simulateFirm(s, firm, {paths: PATHS, seed: SEED}));
+
+  it("an edit of one firm's range leaves the other's key and numbers; a range on an exchange rate moves both", () => {
+    const issues: FieldIssue[] = [];
+    const edit = (param: string, text: string): Scenario => ({...base, uncertainty: decodeUncertainty(new Map([[param, text]]), base.uncertainty!, issues)});
+    const zhipuBurn = edit("range.zhipu.burnNow", "uniform(150,250)");
+    expect(key(zhipuBurn, "minimax")).toBe(key(base, "minimax"));
+    expect(run(zhipuBurn, "minimax")).toBe(run(base, "minimax"));
+    expect(key(zhipuBurn, "zhipu")).not.toBe(key(base, "zhipu"));
+    const fx = edit("range.market.usdHkd", "uniform(7.7,7.9)");
+    for (const firm of FIRMS) expect(key(fx, firm)).not.toBe(key(base, firm));
+    expect(issues).toEqual([]);
+  });
+
+  it("is sound: whenever an edit leaves a firm's key, it leaves every bit of that firm's simulation", () => {
+    const numberPaths = allFieldPaths().filter(canCarryRange);
+    const edit = fc.oneof(
+      fc.record({kind: fc.constant("field" as const), path: fc.constantFrom(...numberPaths), at: fc.double({min: 0, max: 1, noNaN: true})}),
+      fc.record({kind: fc.constant("range" as const), path: fc.constantFrom(...numberPaths), at: fc.double({min: 0, max: 0.5, noNaN: true})}),
+      fc.record({kind: fc.constant("fixed" as const), path: fc.constantFrom(...Object.keys(base.uncertainty!.ranges))}),
+      fc.record({kind: fc.constant("corr" as const), keep: fc.subarray(base.uncertainty!.correlations)})
+    );
+    let unchangedSeen = 0;
+    fc.assert(
+      fc.property(edit, (e) => {
+        let scenario: Scenario = base;
+        const issues: FieldIssue[] = [];
+        if (e.kind === "field") {
+          const [lo, hi] = plausibleRange(e.path)!;
+          scenario = applyOverrides(base, [[e.path, lo + (hi - lo) * e.at]]).scenario;
+        } else {
+          const text = e.kind === "corr" ? (e.keep.length ? e.keep.map((c) => c.join(",")).join(";") : "none") : e.kind === "fixed" ? "fixed" : (() => {
+            const [lo, hi] = plausibleRange(e.path)!;
+            return `uniform(${lo + (hi - lo) * e.at},${hi - (hi - lo) * e.at})`;
+          })();
+          scenario = {...base, uncertainty: decodeUncertainty(new Map([[e.kind === "corr" ? "corr" : `range.${e.path}`, text]]), base.uncertainty!, issues)};
+        }
+        for (const firm of FIRMS) {
+          if (key(scenario, firm) !== key(base, firm)) continue;
+          unchangedSeen++;
+          expect(run(scenario, firm)).toBe(run(base, firm));
+        }
+      }),
+      {numRuns: 60, seed: 11}
+    );
+    // Most edits touch one firm: the other's key stays, so the property is not vacuous.
+    expect(unchangedSeen).toBeGreaterThan(20);
   });
 });

@@ -1,7 +1,7 @@
 // Runs the Monte Carlo in Web Workers, one per firm (the machine's two cores), and announces each
-// stage: a first estimate from a few paths, then the full count. A new run cancels a stale one by
-// terminating its workers (a simulation does not stop to read messages), so only the latest state's
-// numbers ever reach the page.
+// stage: a first estimate from a few paths, then the full count. A new run makes a stale one stop
+// (the worker drops it between steps; a goal seek's worker is terminated), and a reply to a stale
+// run is dropped, so only the latest state's numbers ever reach the page.
 import {FIRMS, type FirmId} from "../lib/fields.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {RiskView} from "../lib/riskView.js";
@@ -37,15 +37,19 @@ type Reply =
   | {id: number; kind: "done"; firm: FirmId}
   | {id: number; kind: "error"; firm: FirmId; message: string};
 
-/** One firm's worker; its replies (and a failure to start) go to `onReply`. */
+/**
+ * One firm's worker; its replies (and a failure to start) go to `onReply`. A simulating worker drops a
+ * stale request itself, between steps of its run (src/workers/simulation.ts), and keeps its compiled
+ * code warm: a fresh worker's first estimate takes about three times as long. A goal seek does not
+ * stop to read messages, so a seeking worker still busy is terminated and replaced.
+ */
 class FirmWorker {
   #worker: Worker | null = null;
   busy = false;
-  constructor(private readonly url: string, private readonly firm: FirmId, private readonly onReply: (reply: Reply) => void) {}
+  constructor(private readonly url: string, private readonly firm: FirmId, private readonly onReply: (reply: Reply) => void, private readonly supersedes: boolean) {}
 
   post(message: unknown): void {
-    // A worker still busy with a stale request is stopped; a fresh one takes the new request.
-    if (this.busy) this.stop();
+    if (this.busy && !this.supersedes) this.stop();
     this.#worker ??= this.#start();
     this.busy = true;
     this.#worker.postMessage(message);
@@ -89,9 +93,9 @@ export class RiskRunner extends EventTarget {
 
   constructor(workerUrl: string) {
     super();
-    const make = (onReply: (reply: Reply) => void) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply)])) as Record<FirmId, FirmWorker>;
-    this.#simulators = make((reply) => this.#simulationReply(reply));
-    this.#seekers = make((reply) => this.#goalReply(reply));
+    const make = (onReply: (reply: Reply) => void, supersedes: boolean) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply, supersedes)])) as Record<FirmId, FirmWorker>;
+    this.#simulators = make((reply) => this.#simulationReply(reply), true);
+    this.#seekers = make((reply) => this.#goalReply(reply), false);
     for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
   }
 

@@ -86,6 +86,15 @@ export interface SimulationResult {
  * inputs are imposed by Iman–Conover.
  */
 export function drawInputs(scenario: Scenario, paths: number, seed: number, wanted: readonly string[]): Float64Array[] {
+  const steps = drawingSteps(scenario, paths, seed, wanted);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** drawInputs in steps: it pauses after each wanted input is drawn (a worker looks at its messages there), and returns the draws. */
+export function* drawingSteps(scenario: Scenario, paths: number, seed: number, wanted: readonly string[]): Generator<void, Float64Array[], void> {
   const uncertainty = scenario.uncertainty ?? NO_UNCERTAINTY;
   const all = Object.keys(uncertainty.ranges).sort();
   const random = createRandom(seed);
@@ -96,6 +105,7 @@ export function drawInputs(scenario: Scenario, paths: number, seed: number, want
     if (!wanted.includes(path)) continue;
     const spec = fieldSpec(path)!;
     draws.set(path, quantiles(distribution(uncertainty.ranges[path]!, {min: spec.min, max: spec.max}), uniforms, new Float64Array(paths)));
+    yield;
   }
   const correlations = uncertainty.correlations.filter(([a, b]) => draws.has(a) && draws.has(b));
   if (correlations.length > 0 && paths > 2) {
@@ -138,9 +148,10 @@ export class FirmPaths {
   readonly #own: {key: string; column: Float64Array; market: boolean}[];
   readonly #drawnKeys: Set<string>;
 
-  constructor(scenario: Scenario, firm: FirmId, readonly paths: number, readonly seed: number) {
+  /** With `draws`, the paths are those already drawn (drawingSteps run to the end for the firm's inputs). */
+  constructor(scenario: Scenario, firm: FirmId, readonly paths: number, readonly seed: number, draws?: Float64Array[]) {
     this.inputs = firmInputPaths(scenario, firm);
-    this.draws = drawInputs(scenario, paths, seed, this.inputs);
+    this.draws = draws ?? drawInputs(scenario, paths, seed, this.inputs);
     this.base = scenario.firms[firm];
     this.market = {...scenario.market};
     this.#record = {...this.base};
@@ -205,11 +216,33 @@ function shareEstimate(count: number, valid: number): Estimate {
  * same draws whatever the lever). With `values: false`, no DCF.
  */
 export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; values?: boolean}, drawn?: FirmPaths): FirmSimulation {
-  const {paths, lever} = options;
+  const simulator = firmSimulator(scenario, firm, options, drawn);
+  while (simulator.step());
+  return simulator.result();
+}
+
+/** A simulation run a block at a time (firmSimulator). */
+export interface FirmSimulator {
+  /** The next step: draws one uncertain input (the draws come first), or projects the next block of paths (BLOCK_PATHS); whether any work remains after it. */
+  step(): boolean;
+  /** The simulation, once step() has said no paths remain. */
+  result(): FirmSimulation;
+}
+
+/**
+ * simulateFirm in steps of an input drawn or a block of paths projected (at most about 30 ms each at
+ * 100,000 paths), so a worker can look at its messages between them and drop a run that a newer
+ * request has made stale. The same bits as simulateFirm.
+ */
+export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths: number; seed: number; lever?: Lever; values?: boolean}, drawn?: FirmPaths): FirmSimulator {
+  const {paths, lever, seed} = options;
   // A goal seek needs no DCF: `values: false` leaves every value per share NaN (and P(value > price) NaN).
   const withValues = options.values !== false;
-  const pathInputs = drawn ?? new FirmPaths(scenario, firm, paths, options.seed);
-  const {base, market} = pathInputs;
+  // The draws come first, an input per step, unless they are given.
+  const drawing = drawn ? null : drawingSteps(scenario, paths, seed, firmInputPaths(scenario, firm));
+  let pathInputs = drawn ?? null;
+  let market = drawn?.market ?? scenario.market;
+  const base = scenario.firms[firm];
   const months = HORIZON_MONTHS;
   const block = new PathBlock(base, months, false);
   const scratch = allocateProjection(months);
@@ -247,9 +280,18 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
     if (be <= targetMonth) byTarget++;
     if (value > firmInputs.price) abovePrice++;
   };
-  for (; from < paths; from += BLOCK_PATHS) {
+  const step = (): boolean => {
+    if (pathInputs === null) {
+      const next = drawing!.next();
+      if (!next.done) return true;
+      pathInputs = new FirmPaths(scenario, firm, paths, seed, next.value);
+      market = pathInputs.market; // the copy each path's drawn rates are written into
+      return paths > 0;
+    }
+    if (from >= paths) return false;
     const size = Math.min(BLOCK_PATHS, paths - from);
-    block.run(size, (j) => pathInputs.load(from + j, lever), undefined, visit);
+    const inputs = pathInputs;
+    block.run(size, (j) => inputs.load(from + j, lever), undefined, visit);
     histogram.addBlock(block);
     for (let j = 0; j < size; j++) {
       if (block.valid[j] === 1) continue;
@@ -257,18 +299,24 @@ export function simulateFirm(scenario: Scenario, firm: FirmId, options: {paths: 
       invalidPaths++;
       runwayMonths[i] = breakEvenMonths[i] = valuePerShareHkd[i] = Number.NaN;
     }
-  }
-  const estimate = (count: number): Estimate => shareEstimate(count, paths - invalidPaths);
-  return {
-    inputs: pathInputs.inputs,
-    draws: pathInputs.draws,
-    runwayMonths,
-    breakEvenMonths,
-    valuePerShareHkd,
-    cash: histogram.bands(block.startMonth),
-    probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: withValues ? estimate(abovePrice) : {p: Number.NaN, standardError: Number.NaN}},
-    invalidPaths
+    from += size;
+    return from < paths;
   };
+  const result = (): FirmSimulation => {
+    if (pathInputs === null || from < paths) throw new Error("the simulation is not finished: call step() until it returns false");
+    const estimate = (count: number): Estimate => shareEstimate(count, paths - invalidPaths);
+    return {
+      inputs: pathInputs.inputs,
+      draws: pathInputs.draws,
+      runwayMonths,
+      breakEvenMonths,
+      valuePerShareHkd,
+      cash: histogram.bands(block.startMonth),
+      probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: withValues ? estimate(abovePrice) : {p: Number.NaN, standardError: Number.NaN}},
+      invalidPaths
+    };
+  };
+  return {step, result};
 }
 
 /**

@@ -185,6 +185,26 @@ describe("risk page", () => {
     await page.context().close();
   }, SLOW_TEST_MS);
 
+  it("a change while a run goes on is taken by the same, warm worker, which drops the stale run", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&seed=7");
+    let workersStarted = 0;
+    page.on("worker", () => workersStarted++);
+    const burn = page.locator('[data-testid="ranges-zhipu"] input[data-range="zhipu.burnNow"]');
+    await burn.fill("uniform(150,250)");
+    await burn.press("Enter");
+    await page.waitForTimeout(250); // the first change's full count is under way
+    await rerun(page, async () => {
+      await burn.fill("uniform(160,240)");
+      await burn.press("Enter");
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get("range.zhipu.burnNow")).toBe("uniform(160,240)");
+    // Before, a busy worker was terminated and a fresh one (its code cold, three times slower) started.
+    expect(workersStarted).toBe(0);
+    expect(await shownOn(page)).toEqual(shownFrom(expectedFor("?scenario=base&range.zhipu.burnNow=uniform(160%2C240)&seed=7")));
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
   it("a range put on an input without one, on an exchange rate, and a new correlation go into the link and give the engine's numbers", async () => {
     const {page, watch} = await openFinal("/risk?scenario=base&seed=7&paths=20000");
     const zhipu = page.getByTestId("ranges-zhipu");

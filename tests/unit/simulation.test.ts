@@ -9,7 +9,8 @@ import fc from "fast-check";
 import {allFieldPaths, FIRMS, plausibleRange} from "../../src/lib/fields.ts";
 import {applyOverrides, type Scenario} from "../../src/lib/schema.ts";
 import type {FieldIssue} from "../../src/lib/issues.ts";
-import {pathQuantiles, simulate, simulateFirm, type FirmSimulation} from "../../src/lib/simulation.ts";
+import {firmSimulator, pathQuantiles, simulate, simulateFirm, type FirmSimulation} from "../../src/lib/simulation.ts";
+import {BLOCK_PATHS} from "../../src/lib/pathBlock.ts";
 import {canCarryRange, decodeUncertainty, firmSimulationKey} from "../../src/lib/uncertainty.ts";
 import {riskView} from "../../src/lib/riskView.ts";
 import {DEFAULT_SIMULATION, type Uncertainty} from "../../src/lib/uncertainty.ts";
@@ -129,6 +130,26 @@ describe("the Risk page's view of a simulation", () => {
     const alone = simulateFirm(base, "minimax", {paths: 1500, seed: 6});
     expect(alone.valuePerShareHkd).toEqual(both.firms.minimax.valuePerShareHkd);
     expect(alone.cash.p50).toEqual(both.firms.minimax.cash.p50);
+  });
+});
+
+describe("a simulation in steps (what a worker runs, looking at its messages between steps)", () => {
+  it("draws an input per step, then projects a block per step, and gives simulateFirm's bits", () => {
+    const paths = 2 * BLOCK_PATHS + 123;
+    for (const firm of FIRMS) {
+      const simulator = firmSimulator(base, firm, {paths, seed: 5});
+      expect(() => simulator.result()).toThrow(/not finished/);
+      let steps = 1;
+      while (simulator.step()) steps++;
+      const inputs = Object.keys(base.uncertainty!.ranges).filter((p) => p.startsWith(`${firm}.`)).length;
+      // One step per input drawn, one that finishes the draws (the correlations), one per block.
+      expect(steps).toBe(inputs + 1 + 3);
+      const stepped = simulator.result();
+      const whole = simulateFirm(base, firm, {paths, seed: 5});
+      for (const key of ["runwayMonths", "breakEvenMonths", "valuePerShareHkd"] as const) expect(Buffer.from(stepped[key].buffer).equals(Buffer.from(whole[key].buffer))).toBe(true);
+      expect(stepped.cash).toEqual(whole.cash);
+      expect(stepped.probabilities).toEqual(whole.probabilities);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Browser benchmarks on the built site: input-to-update latency in Chromium, and each page's JavaScript.
-//   npm run build && npm run bench:browser
-// Also the Risk page: range edit → first estimate and full count (Monte Carlo in workers), and the goal seek.
+//   npm run build && npm run bench:browser [-- --risk]
+// Also the Risk page: range edit → first estimate and full count (Monte Carlo in workers), and the goal
+// seek; with --risk, only these.
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -82,27 +83,30 @@ if (!existsSync(join(DIST, "index.html"))) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(1);
 }
-pageSizes();
+const riskOnly = process.argv.includes("--risk");
+if (!riskOnly) pageSizes();
 if (!existsSync(CHROMIUM)) {
   console.error(`\nChromium is missing (${CHROMIUM}): sudo apt-get install -y chromium — skipping the latency benchmark.`);
   process.exit(0);
 }
-console.log("\nInput event → every dependent number and chart updated (20 slider changes each; target ≤ 16 ms median, ≤ 33 ms p90)");
-console.log("page       field                  median ms   p90 ms   (to last DOM change)   longest input task ms   tasks ≥ 50 ms");
-const burns = Array.from({length: 20}, (_, i) => 20 + (i % 2 ? 15 : 0) + i * 0.5);
-for (const [path, field, values] of [
-  ["/", "minimax.burnNow", burns],
-  ["/zhipu", "zhipu.burnNow", burns.map((b) => b * 10)],
-  ["/minimax", "minimax.burnNow", burns],
-  // Sliders move in the shown unit: rates in percent.
-  ["/valuation", "minimax.costOfCapital", burns.map((b) => 8 + b / 10)],
-  ["/valuation", "minimax.growthStart", burns.map((b) => 120 + 2 * b)]
-] as [string, string, number[]][]) {
-  const samples = await latency(path, field, values);
-  const dom = samples.map((s) => s.dom);
-  const longest = Math.max(...samples.map((s) => s.task));
-  const long = samples[0]!.longTasks;
-  console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
+if (!riskOnly) {
+  console.log("\nInput event → every dependent number and chart updated (20 slider changes each; target ≤ 16 ms median, ≤ 33 ms p90)");
+  console.log("page       field                  median ms   p90 ms   (to last DOM change)   longest input task ms   tasks ≥ 50 ms");
+  const burns = Array.from({length: 20}, (_, i) => 20 + (i % 2 ? 15 : 0) + i * 0.5);
+  for (const [path, field, values] of [
+    ["/", "minimax.burnNow", burns],
+    ["/zhipu", "zhipu.burnNow", burns.map((b) => b * 10)],
+    ["/minimax", "minimax.burnNow", burns],
+    // Sliders move in the shown unit: rates in percent.
+    ["/valuation", "minimax.costOfCapital", burns.map((b) => 8 + b / 10)],
+    ["/valuation", "minimax.growthStart", burns.map((b) => 120 + 2 * b)]
+  ] as [string, string, number[]][]) {
+    const samples = await latency(path, field, values);
+    const dom = samples.map((s) => s.dom);
+    const longest = Math.max(...samples.map((s) => s.task));
+    const long = samples[0]!.longTasks;
+    console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
+  }
 }
 
 /** The Risk page of the built site at 1280×900, once its first run is complete. */

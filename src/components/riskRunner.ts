@@ -126,9 +126,10 @@ export class RiskRunner extends EventTarget {
   }
 
   /**
-   * Runs on the store's scenario now and after every change. A burst of changes (typing, a preset)
-   * starts one run, in the next frame; with `quietMs`, only once the changes have paused that long, so
-   * a page whose sliders move fast (the overview) does not keep both cores busy while they move.
+   * Runs on the store's scenario now and after every change. The changes of one task start one run,
+   * at once (a run a later change makes stale stops within a step: cheap); with `quietMs`, only once
+   * the changes have paused that long, so a page whose sliders move fast (the overview) does not keep
+   * both cores busy while they move.
    */
   follow(store: EventTarget & {scenario: Scenario}, options: {quietMs?: number} = {}): void {
     let pending = false;
@@ -148,7 +149,7 @@ export class RiskRunner extends EventTarget {
       }
       if (pending) return;
       pending = true;
-      requestAnimationFrame(start);
+      queueMicrotask(start);
     };
     store.addEventListener("change", rerun);
     start();

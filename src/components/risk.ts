@@ -237,6 +237,18 @@ export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale:
   </table>` as HTMLElement;
 }
 
+/**
+ * What one group's ranges table shows: each of its ranges (a range the change did not touch keeps its
+ * object) and the scenario's value of each ranged input. An edit elsewhere leaves it, and the table.
+ */
+export function rangesShown(scenario: Scenario, group: RangeGroup): unknown[] {
+  const ranges = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
+  return Object.keys(ranges)
+    .filter((p) => p.startsWith(`${group}.`))
+    .sort()
+    .flatMap((p) => [p, ranges[p], getField(scenario, p)]);
+}
+
 /** The row that puts a range on one of the group's inputs without one: choose it, and a range 25% either side of its value is offered to edit. */
 function addRangeRow(store: ScenarioStore, group: RangeGroup, ranged: readonly string[], own: (path: string) => number): HTMLElement | null {
   const candidates = allFieldPaths().filter((p) => p.startsWith(`${group}.`) && canCarryRange(p) && !ranged.includes(p));

@@ -205,7 +205,8 @@ export class RiskRunner extends EventTarget {
 /**
  * A part of the page that follows the runner (and anything else `select` reads): a sized chart
  * (live.ts) that, when what it shows changes, redraws in a task of its own, so that many parts
- * redrawing after one result never add up to one long task.
+ * redrawing after one result never add up to one long task. (Not scheduler.postTask's background
+ * priority: measured, Chromium then paints between every two of them, and the charts took longer.)
  */
 export function riskPart(runner: EventTarget, select: () => readonly unknown[], render: (width: number) => Node, also: EventTarget[] = []): HTMLElement {
   const chart = sizedChart(render);

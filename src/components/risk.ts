@@ -9,7 +9,8 @@ import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/simulation.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
-import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange} from "../lib/uncertainty.js";
+import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange, type Correlation} from "../lib/uncertainty.js";
+import {term} from "./term.js";
 import {FIRM_COLOR, PRICE_COLOR} from "./colors.js";
 import {monthEndDate} from "./series.js";
 import {FIRST_ESTIMATE_PATHS, type RiskRunner} from "./riskRunner.js";
@@ -170,7 +171,7 @@ export function convergenceChart(view: RiskView, options: {width: number}): SVGE
 /** The inputs of one ranges table: a firm's, or the market's (the exchange rates, shared by both). */
 export type RangeGroup = FirmId | "market";
 
-const GROUP_CURRENCY = (group: RangeGroup): Currency => (group === "market" ? "USD" : FIRM_CURRENCY[group]);
+const groupCurrency = (group: RangeGroup): Currency => (group === "market" ? "USD" : FIRM_CURRENCY[group]);
 
 /**
  * Each of the group's ranges' rationale ("From the articles: …" / "Assumption: …") while the range is
@@ -189,26 +190,42 @@ export function rangeRationales(provenance: Record<string, {basis: string; ratio
     const value = getField(scenario, path);
     if (formatRange(standard) === formatRange(range)) out[path] = why;
     else if (followsValue(standard, range, value)) {
-      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, GROUP_CURRENCY(group))}) with the same width. The default's reason — ${why}`;
+      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, groupCurrency(group))}) with the same width. The default's reason — ${why}`;
     }
   }
   return out;
 }
 
-/** A text box that applies its value to the store's uncertainty (`param`) on Enter, saying why when it is refused. */
-function uncertaintyBox(store: ScenarioStore, param: () => string | null, value: string, label: string, attributes: Record<string, string>, applyOnChange: boolean): {input: HTMLInputElement; message: HTMLElement; apply: () => void} {
-  const input = html`<input type="text" value=${value} aria-label=${label} ${attributes} spellcheck="false">` as HTMLInputElement;
+/** Notices on applied texts, by the box's focus key, for the box that replaces it when its part redraws. */
+const appliedNotices = new Map<string, string>();
+
+/**
+ * A text box that applies its text to the store's uncertainty as the link parameter `param()` on
+ * Enter (and, with `onChange`, when it loses focus with a new text), and says beside it why a text
+ * was refused, or what was repaired or left out. The same text is not applied twice (Enter, then the
+ * change event Chromium fires after it).
+ */
+function uncertaintyBox(store: ScenarioStore, options: {param: () => string | null; text: string; label: string; focusKey: string; placeholder?: string; onChange: boolean}): {input: HTMLInputElement; message: HTMLElement; apply: () => void} {
+  const input = html`<input type="text" value=${options.text} aria-label=${options.label} data-focus-key=${options.focusKey} placeholder=${options.placeholder ?? ""} spellcheck="false">` as HTMLInputElement;
   const message = html`<span class="range-message small" role="status"></span>` as HTMLElement;
+  // A notice on a text that was applied: the change redraws this box's part, and the new box says it.
+  message.textContent = appliedNotices.get(options.focusKey) ?? "";
+  appliedNotices.delete(options.focusKey);
+  let applied = options.text;
   const apply = () => {
-    const key = param();
-    const reason = key === null ? "choose an input first" : store.setUncertainty(key, input.value.trim());
-    message.textContent = reason ? `Not applied: ${reason}` : "";
-    input.setAttribute("aria-invalid", reason ? "true" : "false");
+    const text = input.value.trim();
+    const param = options.param();
+    if (param !== null && text === applied) return;
+    const {applied: done, notice} = param === null ? {applied: false, notice: "choose an input first"} : store.setUncertainty(param, text);
+    if (done) applied = text;
+    message.textContent = notice === null ? "" : `${done ? "Applied, with a notice:" : "Not applied:"} ${notice}`;
+    if (done && notice !== null) appliedNotices.set(options.focusKey, message.textContent);
+    input.setAttribute("aria-invalid", done || notice === null ? "false" : "true");
   };
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") apply();
   });
-  if (applyOnChange) input.addEventListener("change", apply);
+  if (options.onChange) input.addEventListener("change", apply);
   return {input, message, apply};
 }
 
@@ -221,13 +238,14 @@ export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale:
   const paths = Object.keys(uncertainty.ranges)
     .filter((p) => p.startsWith(`${group}.`))
     .sort();
-  const currency = GROUP_CURRENCY(group);
+  const currency = groupCurrency(group);
   // The draws replace the scenario's own value: say what that value is, so a preset's point is not silently lost.
   const own = (path: string) => getField(store.scenario, path) as number;
   const row = (path: string) => {
     const spec = uncertainty.ranges[path]!;
     const field = fieldSpec(path)!;
-    const {input, message} = uncertaintyBox(store, () => `${RANGE_PREFIX}${path}`, formatRange(spec), `Range of ${field.label}`, {"data-range": path}, true);
+    const {input, message} = uncertaintyBox(store, {param: () => `${RANGE_PREFIX}${path}`, text: formatRange(spec), label: `Range of ${field.label}`, focusKey: `range ${path}`, onChange: true});
+    input.dataset.range = path;
     const ends = `${formatFieldValue(spec.low, field.unit, currency)} to ${formatFieldValue(spec.high, field.unit, currency)}`;
     return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own(path), field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
   };
@@ -238,10 +256,10 @@ export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale:
 }
 
 /**
- * What one group's ranges table shows: each of its ranges (a range the change did not touch keeps its
- * object) and the scenario's value of each ranged input. An edit elsewhere leaves it, and the table.
+ * What one group's ranges table depends on: each of its ranges (a range a change did not touch keeps
+ * its object) and the scenario's value of each ranged input. An edit elsewhere leaves the table.
  */
-export function rangesShown(scenario: Scenario, group: RangeGroup): unknown[] {
+export function rangesTableKey(scenario: Scenario, group: RangeGroup): unknown[] {
   const ranges = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
   return Object.keys(ranges)
     .filter((p) => p.startsWith(`${group}.`))
@@ -249,29 +267,39 @@ export function rangesShown(scenario: Scenario, group: RangeGroup): unknown[] {
     .flatMap((p) => [p, ranges[p], getField(scenario, p)]);
 }
 
-/** The row that puts a range on one of the group's inputs without one: choose it, and a range 25% either side of its value is offered to edit. */
+/** The row that puts a range on one of the group's inputs without one: choose it, and a range around its value is offered to edit (suggestedRange). */
 function addRangeRow(store: ScenarioStore, group: RangeGroup, ranged: readonly string[], own: (path: string) => number): HTMLElement | null {
   const candidates = allFieldPaths().filter((p) => p.startsWith(`${group}.`) && canCarryRange(p) && !ranged.includes(p));
   if (!candidates.length) return null;
-  const select = html`<select aria-label="Input to put a range on" data-add-range-input=${group}>
+  const select = html`<select aria-label="Input to put a range on" data-add-range-input=${group} data-focus-key=${`add-input ${group}`}>
     <option value="">Choose an input…</option>${candidates.map((p) => html`<option value=${p}>${fieldSpec(p)!.label}</option>`)}
   </select>` as HTMLSelectElement;
-  const {input, message, apply} = uncertaintyBox(store, () => (select.value ? `${RANGE_PREFIX}${select.value}` : null), "", "New range", {"data-add-range": group, placeholder: "uniform(low,high)"}, false);
+  const {input, message, apply} = uncertaintyBox(store, {param: () => (select.value ? `${RANGE_PREFIX}${select.value}` : null), text: "", label: "New range", focusKey: `add-range ${group}`, placeholder: "uniform(low,high)", onChange: false});
+  input.dataset.addRange = group;
   select.addEventListener("change", () => {
     input.value = select.value ? formatRange(suggestedRange(select.value, own(select.value))) : "";
     message.textContent = "";
     input.removeAttribute("aria-invalid");
   });
-  const add = html`<button type="button">Add</button>` as HTMLButtonElement;
+  const add = html`<button type="button" data-focus-key=${`add ${group}`}>Add</button>` as HTMLButtonElement;
   add.addEventListener("click", apply);
-  return html`<tr class="add-range"><td colspan="4"><div class="add-range-form"><span>Put a range on</span>${select}${input}${add}</div>${message}<div class="small muted">A uniform range 25% either side of the scenario's value is offered: edit it, then press Enter or Add.</div></td></tr>` as HTMLElement;
+  return html`<tr class="add-range"><td colspan="4"><div class="add-range-form"><span>Put a range on</span>${select}${input}${add}</div>${message}<div class="small muted">A uniform range around the scenario's value is offered (25% either side, within the input's plausible range; the plausible range itself when the value is 0): edit it, then press Enter or Add.</div></td></tr>` as HTMLElement;
 }
 
-/** The rank correlations as a link writes them ("a,b,0.4;…", or "none"), editable: Enter applies the whole list. */
-export function correlationsEditor(store: ScenarioStore): HTMLElement {
-  const text = formatCorrelations((store.scenario.uncertainty ?? NO_UNCERTAINTY).correlations);
-  const {input, message} = uncertaintyBox(store, () => CORRELATION_PARAM, text, "Rank correlations", {"data-correlations": ""}, true);
-  return html`<div class="correlations-editor"><label class="small">Edit the list — <code>input,input,ρ</code> entries separated by <code>;</code>, or <code>none</code> — and press Enter:<br>${input}</label><br>${message}</div>` as HTMLElement;
+/**
+ * The correlations in words, with their reason while every one of them is one of ours (`defaults`:
+ * an input the user fixed takes its own with it, and the rest keep the reason), and the list to edit.
+ */
+export function correlationsPart(store: ScenarioStore, defaults: readonly Correlation[], rationale: string): HTMLElement {
+  const list = (store.scenario.uncertainty ?? NO_UNCERTAINTY).correlations;
+  const ours = new Set(defaults.map((c) => formatCorrelations([c])));
+  const why = list.every((c) => ours.has(formatCorrelations([c]))) ? rationale : "Set on this page or by the link.";
+  const words = list.length
+    ? html`Rank correlations (${term("iman-conover", "Iman–Conover")}): ${list.map(([a, b, rho], i) => html`${i ? "; " : ""}<code>${a}</code> with <code>${b}</code>: ${rho}`)}. ${why}`
+    : "No correlations: every range is drawn independently.";
+  const {input, message} = uncertaintyBox(store, {param: () => CORRELATION_PARAM, text: formatCorrelations(list), label: "Rank correlations", focusKey: "correlations", onChange: true});
+  input.dataset.correlations = "";
+  return html`<div><p>${words}</p><div class="correlations-editor"><label class="small">Edit the list — <code>input,input,ρ</code> entries separated by <code>;</code>, or <code>none</code> — and press Enter:<br>${input}</label><br>${message}</div></div>` as HTMLElement;
 }
 
 const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now (every path)"} as const;
@@ -299,25 +327,34 @@ export function simulationLine(scenario: Scenario): string {
   return `${formatCount(paths)} paths, seed ${seed}`;
 }
 
+/** "Zhipu AI and MiniMax". */
+const firmNames = (firms: readonly FirmId[]) => firms.map((f) => FIRM_NAME[f]).join(" and ");
+
 /**
- * The Risk page's status line: the run going on, or how long the last one took and which firms it
- * re-simulated (a change that leaves a firm's simulation key leaves its numbers: they are already right).
+ * The Risk page's status line: which firms are being simulated and what is shown meanwhile, or how
+ * long the last run took and which firms it re-simulated (a change that leaves a firm's simulation key
+ * leaves its numbers, which are already right).
  */
 export function runStatus(runner: RiskRunner): HTMLElement {
   const r = runner.risk;
-  const done = FIRMS.every((f) => r[f].final);
   const errors = FIRMS.map((f) => r[f].error).filter((e): e is string => e !== null);
-  const ran = runner.rerun;
-  const kept = FIRMS.filter((f) => !ran.includes(f));
-  const ms = (key: "firstMs" | "fullMs") => `${Math.round(Math.max(...ran.map((f) => r[f][key] ?? 0)))} ms`;
+  const running = FIRMS.filter((f) => !r[f].final);
   const line = runner.scenario ? simulationLine(runner.scenario) : "";
-  const where = kept.length ? `${ran.map((f) => FIRM_NAME[f]).join(" and ")} only, in a background worker: ${kept.map((f) => FIRM_NAME[f]).join(" and ")}'s numbers do not depend on the change` : "in two background workers";
-  const text = errors.length
-    ? html`<strong>The simulation failed: ${errors.join("; ")}</strong>`
-    : done
-      ? `${line}: first estimate (${formatCount(FIRST_ESTIMATE_PATHS)} paths) in ${ms("firstMs")}, all paths in ${ms("fullMs")}, ${where}.`
-      : `Simulating ${line}${kept.length ? ` for ${ran.map((f) => FIRM_NAME[f]).join(" and ")}` : ""}… ${ran.some((f) => r[f].firstMs !== null) ? `showing the first estimate from ${formatCount(FIRST_ESTIMATE_PATHS)} paths.` : ran.some((f) => r[f].view) ? "the numbers below are the previous state's until the first estimate arrives." : ""}`;
-  return html`<p class="small" data-testid="risk-status" data-final=${done ? "true" : "false"}>${text}</p>` as HTMLElement;
+  const paths = runner.scenario ? (runner.scenario.uncertainty ?? NO_UNCERTAINTY).simulation.paths : 0;
+  let text: string | HTMLElement;
+  if (errors.length) text = html`<strong>The simulation failed: ${errors.join("; ")}</strong>` as HTMLElement;
+  else if (running.length) {
+    const shown = running.some((f) => r[f].firstMs !== null) ? `showing the first estimate from ${formatCount(FIRST_ESTIMATE_PATHS)} paths.` : running.some((f) => r[f].view) ? "the numbers below are the previous state's until the first estimate arrives." : "";
+    text = `Simulating ${line}${running.length < FIRMS.length ? ` for ${firmNames(running)}` : ""}… ${shown}`;
+  } else {
+    const ran = runner.rerun;
+    const kept = FIRMS.filter((f) => !ran.includes(f));
+    const ms = (key: "firstMs" | "fullMs") => `${Math.round(Math.max(...ran.map((f) => r[f][key] ?? 0)))} ms`;
+    const times = paths > FIRST_ESTIMATE_PATHS ? `first estimate (${formatCount(FIRST_ESTIMATE_PATHS)} paths) in ${ms("firstMs")}, all paths in ${ms("fullMs")}` : `all paths in ${ms("fullMs")}`;
+    const where = kept.length ? `${firmNames(ran)} only, in a background worker: ${firmNames(kept)}'s numbers do not depend on the change` : "in two background workers";
+    text = `${line}: ${times}, ${where}.`;
+  }
+  return html`<p class="small" data-testid="risk-status" data-final=${running.length === 0 && errors.length === 0 ? "true" : "false"}>${text}</p>` as HTMLElement;
 }
 
 /** The overview's line for one firm: the chance of running out of cash first, linking to Risk with the same state. */

@@ -46,10 +46,10 @@ type Reply =
 class FirmWorker {
   #worker: Worker | null = null;
   busy = false;
-  constructor(private readonly url: string, private readonly firm: FirmId, private readonly onReply: (reply: Reply) => void, private readonly supersedes: boolean) {}
+  constructor(private readonly url: string, private readonly firm: FirmId, private readonly onReply: (reply: Reply) => void, private readonly dropsStaleRequests: boolean) {}
 
   post(message: unknown): void {
-    if (this.busy && !this.supersedes) this.stop();
+    if (this.busy && !this.dropsStaleRequests) this.stop();
     this.#worker ??= this.#start();
     this.busy = true;
     this.#worker.postMessage(message);
@@ -68,7 +68,8 @@ class FirmWorker {
       this.onReply(event.data);
     });
     worker.addEventListener("error", (event) => {
-      this.busy = false;
+      // A worker that failed (to start, or later) is dropped: the next request starts a new one.
+      this.stop();
       this.onReply({id: -1, kind: "error", firm: this.firm, message: event.message || "the simulation worker failed to start"});
     });
     return worker;
@@ -79,7 +80,7 @@ class FirmWorker {
 export class RiskRunner extends EventTarget {
   readonly risk = {} as Record<FirmId, FirmRisk>;
   goal: GoalState | null = null;
-  /** The scenario the numbers are for, and the id of its run. */
+  /** The scenario the numbers are for. */
   scenario: Scenario | null = null;
   /** The firms the last run that simulated anything re-simulated (the others' numbers were already its state's). */
   rerun: readonly FirmId[] = FIRMS;
@@ -93,7 +94,7 @@ export class RiskRunner extends EventTarget {
 
   constructor(workerUrl: string) {
     super();
-    const make = (onReply: (reply: Reply) => void, supersedes: boolean) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply, supersedes)])) as Record<FirmId, FirmWorker>;
+    const make = (onReply: (reply: Reply) => void, dropsStaleRequests: boolean) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply, dropsStaleRequests)])) as Record<FirmId, FirmWorker>;
     this.#simulators = make((reply) => this.#simulationReply(reply), true);
     this.#seekers = make((reply) => this.#goalReply(reply), false);
     for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
@@ -111,10 +112,12 @@ export class RiskRunner extends EventTarget {
     const stages = paths > FIRST_ESTIMATE_PATHS ? [FIRST_ESTIMATE_PATHS, paths] : [paths];
     const started = performance.now();
     const keys = Object.fromEntries(FIRMS.map((firm) => [firm, firmSimulationKey(scenario, firm, paths, seed)])) as Record<FirmId, string>;
-    const rerun = FIRMS.filter((firm) => keys[firm] !== this.#keys[firm] || this.risk[firm].error !== null);
-    // A change no simulation depends on (the display currency, say) leaves the last run's account as it was.
-    if (rerun.length > 0) this.rerun = rerun;
-    for (const firm of rerun) {
+    const firms = FIRMS.filter((firm) => keys[firm] !== this.#keys[firm] || this.risk[firm].error !== null);
+    // A change no simulation depends on (the display currency, say) leaves the numbers, the goal
+    // answers and the last run's account as they were.
+    if (firms.length === 0) return;
+    this.rerun = firms;
+    for (const firm of firms) {
       this.#keys[firm] = keys[firm];
       this.#runOf[firm] = {id, started};
       this.risk[firm] = {...this.risk[firm], final: false, firstMs: null, fullMs: null, error: null};
@@ -126,8 +129,9 @@ export class RiskRunner extends EventTarget {
   }
 
   /**
-   * Runs on the store's scenario now and after every change. The changes of one task start one run,
-   * at once (a run a later change makes stale stops within a step: cheap); with `quietMs`, only once
+   * Runs on the store's scenario now and after every change. The changes made before the next
+   * microtask start one run, at once (a run a later change makes stale stops within a step: cheap),
+   * and a run finds the firms whose numbers the change moved; with `quietMs`, only once
    * the changes have paused that long, so a page whose sliders move fast (the overview) does not keep
    * both cores busy while they move.
    */
@@ -210,6 +214,28 @@ export class RiskRunner extends EventTarget {
  */
 export function riskPart(runner: EventTarget, select: () => readonly unknown[], render: (width: number) => Node, also: EventTarget[] = []): HTMLElement {
   const chart = sizedChart(render);
+  redrawWhenChanged([runner, ...also], select, () => chart.redraw());
+  return chart;
+}
+
+/**
+ * A form that follows `targets` (its inputs show their state): redrawn, in a task of its own, when
+ * `select()` changes — never on a resize, which would wipe what is being typed — with the keyboard
+ * focus given back to the control with the same `data-focus-key` (a range applied by Tab redraws
+ * its table while the next box has the focus).
+ */
+export function formPart(targets: EventTarget[], select: () => readonly unknown[], render: () => Node): HTMLElement {
+  const element = document.createElement("div");
+  redrawWhenChanged(targets, select, () => {
+    const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement.dataset.focusKey : undefined;
+    element.replaceChildren(render());
+    if (focused !== undefined) [...element.querySelectorAll<HTMLElement>("[data-focus-key]")].find((e) => e.dataset.focusKey === focused)?.focus();
+  });
+  return element;
+}
+
+/** Calls `redraw` now and, in a task of its own after any of `targets` changes, whenever `select()` has changed. */
+function redrawWhenChanged(targets: EventTarget[], select: () => readonly unknown[], redraw: () => void): void {
   let shown: readonly unknown[] | null = null;
   let scheduled = false;
   const draw = () => {
@@ -217,13 +243,13 @@ export function riskPart(runner: EventTarget, select: () => readonly unknown[], 
     const selection = select();
     if (unchanged(shown, selection)) return;
     shown = selection;
-    chart.redraw();
+    redraw();
   };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
     setTimeout(draw, 0);
   };
-  for (const target of [runner, ...also]) target.addEventListener("change", schedule);
-  return chart;
+  for (const target of targets) target.addEventListener("change", schedule);
+  draw();
 }

@@ -3,7 +3,7 @@ import {type FirmId} from "../lib/fields.js";
 import {applyOverrides, cloneScenario, differences, type Scenario} from "../lib/schema.js";
 import type {FieldIssue} from "../lib/issues.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
-import {decodeUncertainty, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {decodeUncertainty, encodeUncertainty, NO_UNCERTAINTY} from "../lib/uncertainty.js";
 import type {Currency} from "../lib/fields.js";
 
 const URL_DELAY_MS = 150;
@@ -64,15 +64,20 @@ export class ScenarioStore extends EventTarget {
 
   /**
    * Changes the uncertainty as one link parameter would: `range.<path>` = "uniform(20,40)" or "fixed",
-   * `corr`, `paths` or `seed`. Returns the reason when it is refused (the state is then unchanged).
+   * `corr`, `paths` or `seed`. A refused value changes nothing; a list of correlations that cannot all
+   * hold at once is repaired, as a link's is, and applied. `notice` says why it was refused, or what
+   * was repaired or left out.
    */
-  setUncertainty(param: string, text: string): string | null {
+  setUncertainty(param: string, text: string): {applied: boolean; notice: string | null} {
     const issues: FieldIssue[] = [];
-    const uncertainty = decodeUncertainty(new Map([[param, text]]), this.scenario.uncertainty ?? NO_UNCERTAINTY, issues);
-    if (issues.length) return issues[0]!.reason;
+    const current = this.scenario.uncertainty ?? NO_UNCERTAINTY;
+    const uncertainty = decodeUncertainty(new Map([[param, text]]), current, issues);
+    const notice = issues.length ? issues[0]!.reason : null;
+    // Whatever decodeUncertainty kept of the value: nothing, when it was refused.
+    if (encodeUncertainty(current, uncertainty).length === 0) return {applied: false, notice};
     this.scenario = {...this.scenario, uncertainty};
     this.#changed(true);
-    return null;
+    return {applied: true, notice};
   }
 
   /** Chooses the currency money is shown in, on this page and every page the link reaches. */

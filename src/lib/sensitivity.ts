@@ -3,7 +3,7 @@
 // One projection per swing end or grid cell, no solvers. Pure: no DOM.
 import {firstBreakEvenMonth} from "./breakEven.js";
 import {monthIndexOf, yearMonth, yearOfMonthIndex, type YearMonth} from "./dates.js";
-import {FIRM_FIELDS, fieldSpec, firmOfPath, MARKET_FIELDS, plausibleRange, type FieldSpec, type FirmId, type FirmInputs, type MarketInputs, type Unit} from "./fields.js";
+import {FIRM_CURRENCY, FIRM_FIELDS, fieldSpec, firmOfPath, MARKET_FIELDS, plausibleRange, type FieldSpec, type FirmId, type FirmInputs, type MarketInputs, type Unit} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, project, type Projection} from "./projection.js";
 import {walkCash} from "./runway.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
@@ -50,22 +50,28 @@ function swingOf(path: string, spec: FieldSpec, low: number, high: number, curre
   return {path, key: spec.key, market: path.startsWith("market."), label: spec.label, unit: spec.unit, low: clamp(low, spec), high: clamp(high, spec), current, basis};
 }
 
+/** The exchange rates that take a firm's money to HK$, its value per share's currency: HKD per USD, and RMB per USD for a firm that reports in renminbi. */
+const ratesToHkd = (firm: FirmId): readonly (keyof MarketInputs)[] => (FIRM_CURRENCY[firm] === "RMB" ? ["usdRmb", "usdHkd"] : ["usdHkd"]);
+
 /**
  * The inputs a tornado swings for `firm`: each of the firm's inputs that carries a range in the
- * scenario's uncertainty, then each exchange rate that does (it moves the value per share in HKD),
+ * scenario's uncertainty, then each exchange rate that does and moves its value per share in HKD,
  * from the range's low to its high as written (for normal and lognormal, the 90% interval), clamped
- * to the field's limits. A scenario with none of these falls back to the firm's headline inputs,
- * each across its plausible range. In field-declaration order.
+ * to the field's limits. A firm with no range of its own falls back to its headline inputs, each
+ * across its plausible range. In field-declaration order.
  * @example swingInputs(base, "minimax")[0] // {path: "minimax.burnNow", low: 20.7, high: 32, basis: "range", …}
  */
 export function swingInputs(scenario: Scenario, firm: FirmId): SwingInput[] {
   const inputs = scenario.firms[firm];
   const ranges = scenario.uncertainty?.ranges ?? {};
-  const ranged = [
-    ...FIRM_FIELDS.filter((spec) => typeof inputs[spec.key as keyof FirmInputs] === "number").map((spec) => [`${firm}.${spec.key}`, spec, inputs[spec.key as keyof FirmInputs] as number] as const),
-    ...MARKET_FIELDS.map((spec) => [`market.${spec.key}`, spec, scenario.market[spec.key as keyof MarketInputs]] as const)
-  ].filter(([path]) => ranges[path] !== undefined);
-  if (ranged.length > 0) return ranged.map(([path, spec, current]) => swingOf(path, spec, ranges[path]!.low, ranges[path]!.high, current, "range"));
+  const own = FIRM_FIELDS.filter((spec) => ranges[`${firm}.${spec.key}`] !== undefined && typeof inputs[spec.key as keyof FirmInputs] === "number");
+  if (own.length > 0) {
+    const rates = MARKET_FIELDS.filter((spec) => ranges[`market.${spec.key}`] !== undefined && ratesToHkd(firm).includes(spec.key as keyof MarketInputs));
+    return [
+      ...own.map((spec) => [`${firm}.${spec.key}`, spec, inputs[spec.key as keyof FirmInputs] as number] as const),
+      ...rates.map((spec) => [`market.${spec.key}`, spec, scenario.market[spec.key as keyof MarketInputs]] as const)
+    ].map(([path, spec, current]) => swingOf(path, spec, ranges[path]!.low, ranges[path]!.high, current, "range"));
+  }
   return FIRM_FIELDS.filter((spec) => spec.headline && !NO_EFFECT.has(spec.key)).flatMap((spec) => {
     const path = `${firm}.${spec.key}`;
     const range = plausibleRange(path);

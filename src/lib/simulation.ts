@@ -241,6 +241,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   // The draws come first, an input per step, unless they are given.
   const drawing = drawn ? null : drawingSteps(scenario, paths, seed, firmInputPaths(scenario, firm));
   let pathInputs = drawn ?? null;
+  // The copy of the rates each path's drawn ones are written into (FirmPaths.market), once there are paths.
   let market = drawn?.market ?? scenario.market;
   const base = scenario.firms[firm];
   const months = HORIZON_MONTHS;

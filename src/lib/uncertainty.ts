@@ -48,16 +48,18 @@ export function canCarryRange(path: string): boolean {
 }
 
 /**
- * The range offered for an input that has none yet: uniform over 25% either side of its value, or
- * over its plausible range when the value is 0; cut to the field's hard limits, and to four
- * significant figures so a page and a link show it short.
+ * The range offered for an input that has none yet: uniform over 25% either side of its value, kept
+ * within the input's plausible range when the value lies in it (HK$7.7–7.9 per US$ for the pegged
+ * rate, not 5.85–9.75), or over the plausible range when the value is 0; cut to the field's hard
+ * limits, and to four significant figures so a page and a link show it short.
  */
 export function suggestedRange(path: string, value: number): DistributionSpec {
   const field = uncertainField(path);
   const {min = -Infinity, max = Infinity} = typeof field === "string" ? {} : field;
   const short = (x: number) => Number(x.toPrecision(4));
-  const plausible = plausibleRange(path);
-  const [low, high] = value !== 0 ? [value - 0.25 * Math.abs(value), value + 0.25 * Math.abs(value)] : (plausible ?? [0, 1]);
+  const [plausibleLow, plausibleHigh] = plausibleRange(path) ?? [min, max];
+  let [low, high] = value !== 0 ? [value - 0.25 * Math.abs(value), value + 0.25 * Math.abs(value)] : [plausibleLow, plausibleHigh];
+  if (value >= plausibleLow && value <= plausibleHigh) [low, high] = [Math.max(low, plausibleLow), Math.min(high, plausibleHigh)];
   return {distribution: "uniform", low: short(Math.max(min, low)), high: short(Math.min(max, high))};
 }
 
@@ -194,10 +196,10 @@ export function resolveUncertainty(file: {uncertainty?: unknown; correlations?: 
 // --- What a firm's simulation draws -----------------------------------------------------------------
 
 /** What these read of a scenario (schema.ts's Scenario, named structurally: schema.ts imports this module). */
-type Scenario = {firms: Readonly<Record<FirmId, unknown>>; market: unknown; uncertainty?: Uncertainty};
+type ScenarioShape = {firms: Readonly<Record<FirmId, unknown>>; market: unknown; uncertainty?: Uncertainty};
 
 /** The uncertain inputs one firm's simulation draws: its own and the market's, sorted. */
-export function firmInputPaths(scenario: Scenario, firm: FirmId): string[] {
+export function firmInputPaths(scenario: ScenarioShape, firm: FirmId): string[] {
   const ranges = (scenario.uncertainty ?? NO_UNCERTAINTY).ranges;
   return Object.keys(ranges)
     .filter((path) => firmOfPath(path) === firm || path.startsWith("market."))
@@ -211,7 +213,7 @@ export function firmInputPaths(scenario: Scenario, firm: FirmId): string[] {
  * ranges and the correlations among them; and the path count and seed. A page re-simulates only the
  * firms whose key moved (an edit of Zhipu's burn range leaves MiniMax's numbers as they are).
  */
-export function firmSimulationKey(scenario: Scenario, firm: FirmId, paths: number, seed: number): string {
+export function firmSimulationKey(scenario: ScenarioShape, firm: FirmId, paths: number, seed: number): string {
   const uncertainty = scenario.uncertainty ?? NO_UNCERTAINTY;
   const wanted = firmInputPaths(scenario, firm);
   const correlations = uncertainty.correlations.filter(([a, b]) => wanted.includes(a) && wanted.includes(b));

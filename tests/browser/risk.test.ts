@@ -252,6 +252,31 @@ describe("risk page", () => {
     await page.context().close();
   }, SLOW_TEST_MS);
 
+  it("a range applied with Tab keeps the focus where Tab took it; correlations that cannot all hold are repaired and applied, with a notice", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=base&seed=7&paths=20000");
+    const burn = page.locator('input[data-range="zhipu.burnNow"]');
+    await rerun(page, async () => {
+      await burn.fill("uniform(150,250)");
+      await burn.press("Tab");
+    });
+    // The table was redrawn with the new range; the focus is on the next box, as Tab left it.
+    await expect.poll(() => page.locator('input[data-range="zhipu.burnNow"]').inputValue()).toBe("uniform(150,250)");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey)).toBe("range zhipu.cashNow");
+
+    const correlations = page.locator("input[data-correlations]");
+    await rerun(page, async () => {
+      await correlations.fill("zhipu.growthStart,zhipu.opexGrowth,0.9;zhipu.growthStart,zhipu.burnNow,0.9;zhipu.opexGrowth,zhipu.burnNow,-0.9");
+      await correlations.press("Enter");
+    });
+    await expect.poll(() => page.locator(".correlations-editor .range-message").innerText()).toMatch(/^Applied, with a notice: .*repaired/);
+    const applied = new URL(page.url()).searchParams.get("corr")!;
+    expect(applied).toMatch(/^zhipu\.growthStart,zhipu\.opexGrowth,0\.\d+;/);
+    expect(applied).not.toContain(",0.9;"); // repaired, not as typed
+    expect(await shownOn(page)).toEqual(shownFrom(expectedFor(search(page))));
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
   it("'New seed' changes the seed in the link and the numbers; the same link reloaded gives the same numbers", async () => {
     const {page, watch} = await openFinal("/risk?scenario=base&paths=10000");
     const oldSeed = new URL(page.url()).searchParams.get("seed") ?? "1";

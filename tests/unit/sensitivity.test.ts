@@ -90,9 +90,13 @@ describe("tornado", () => {
       expect(bar("value").swing).toBeGreaterThan(0);
       expect([bar("runway").swing, bar("breakEven").swing]).toEqual([0, 0]);
     }
-    // With no range of its own, a firm swings the exchange rate alone (and not its headline inputs).
+    // The RMB rate moves Zhipu's value (it reports in renminbi), not MiniMax's (in dollars).
+    const rmb: Scenario = {...base, uncertainty: {...base.uncertainty!, ranges: {...base.uncertainty!.ranges, "market.usdRmb": {distribution: "uniform", low: 6.8, high: 7.4}}}};
+    expect(swingInputs(rmb, "zhipu").some((x) => x.path === "market.usdRmb")).toBe(true);
+    expect(swingInputs(rmb, "minimax").some((x) => x.path === "market.usdRmb")).toBe(false);
+    // A firm with no range of its own falls back to its headline inputs, whatever the rates carry.
     const only: Scenario = {...base, uncertainty: {ranges: {"market.usdRmb": {distribution: "uniform", low: 6.8, high: 7.4}}, correlations: [], simulation: {paths: 1000, seed: 1}}};
-    expect(swingInputs(only, "zhipu").map((x) => [x.path, x.basis])).toEqual([["market.usdRmb", "range"]]);
+    expect(swingInputs(only, "zhipu").every((x) => x.basis === "plausible" && !x.market)).toBe(true);
   });
 
   it("holds the current answers of the scenario, the same as the pages' results", () => {

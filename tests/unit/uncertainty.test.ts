@@ -170,12 +170,15 @@ describe("share links", () => {
 });
 
 describe("a range offered for an input without one", () => {
-  it("is uniform over 25% either side of the value, or over the plausible range at 0, cut to the hard limits", () => {
+  it("is uniform over 25% either side of the value, within the plausible range when the value is in it, or over the plausible range at 0, cut to the hard limits", () => {
     expect(suggestedRange("zhipu.cashNow", 2100)).toEqual({distribution: "uniform", low: 1575, high: 2625});
+    // The pegged rate: 25% either side would be HK$5.85–9.75; its plausible range is 7.7–7.9.
+    expect(suggestedRange("market.usdHkd", 7.8)).toEqual({distribution: "uniform", low: 7.7, high: 7.9});
+    expect(suggestedRange("zhipu.growthStart", 0.1)).toEqual({distribution: "uniform", low: 0.075, high: 0.125});
+    // Outside the plausible range ([0, 0.15], [0, 0.5]): 25% either side, cut to the hard limits.
     expect(suggestedRange("zhipu.growthLongRun", -0.04)).toEqual({distribution: "uniform", low: -0.05, high: -0.03});
-    expect(suggestedRange("zhipu.laterRaise", 0)).toEqual({distribution: "uniform", low: 0, high: 10000});
     expect(suggestedRange("zhipu.probabilityOfFailure", 0.9)).toEqual({distribution: "uniform", low: 0.675, high: 1});
-    expect(suggestedRange("market.usdHkd", 7.8)).toEqual({distribution: "uniform", low: 5.85, high: 9.75});
+    expect(suggestedRange("zhipu.laterRaise", 0)).toEqual({distribution: "uniform", low: 0, high: 10000});
   });
 
   it("is a valid range, accepted as a link parameter, for every input of every preset that can carry one", () => {

@@ -210,7 +210,7 @@ function uncertaintyBox(store: ScenarioStore, options: {param: () => string | nu
   const message = html`<span class="range-message small" role="status"></span>` as HTMLElement;
   // A notice on a text that was applied: the change redraws this box's part, and the new box says it.
   message.textContent = appliedNotices.get(options.focusKey) ?? "";
-  appliedNotices.delete(options.focusKey);
+  message.classList.toggle("applied", appliedNotices.delete(options.focusKey));
   let applied = options.text;
   const apply = () => {
     const text = input.value.trim();
@@ -219,6 +219,7 @@ function uncertaintyBox(store: ScenarioStore, options: {param: () => string | nu
     const {applied: done, notice} = param === null ? {applied: false, notice: "choose an input first"} : store.setUncertainty(param, text);
     if (done) applied = text;
     message.textContent = notice === null ? "" : `${done ? "Applied, with a notice:" : "Not applied:"} ${notice}`;
+    message.classList.toggle("applied", done);
     if (done && notice !== null) appliedNotices.set(options.focusKey, message.textContent);
     input.setAttribute("aria-invalid", done || notice === null ? "false" : "true");
   };

@@ -140,9 +140,24 @@ function repairIfNeeded(correlations: Correlation[], issues: FieldIssue[]): Corr
   const problem = correlationProblem(matrix, paths);
   if (problem === null) return correlations;
   const repaired = nearestCorrelation(matrix);
+  // Shrunk toward independence by n × 10⁻⁴ and rounded to four decimals, so a link shows 0.4999 and not
+  // 0.5000000000000002: the smallest eigenvalue is then at least n × 10⁻⁴ − (n − 1) × 0.5 × 10⁻⁴ > 0
+  // (Weyl's inequality), and the list is still valid.
+  const shrink = 1 - paths.length * 1e-4;
+  const rho = (i: number, j: number) => Math.round(repaired.matrix[i]![j]! * shrink * 1e4) / 1e4;
   const index = new Map(paths.map((p, i) => [p, i]));
-  issues.push({field: "correlations", value: "", reason: `${problem}; repaired to the nearest valid set, changing each correlation by at most ${formatNumber(repaired.largestChange, 2)}`});
-  return correlations.map(([a, b]) => [a, b, repaired.matrix[index.get(a)!]![index.get(b)!]!]);
+  const out: Correlation[] = correlations.map(([a, b]) => [a, b, rho(index.get(a)!, index.get(b)!)]);
+  // A pair the list left out is 0; the repair may have to move it too, and then it joins the list.
+  const listed = new Set(correlations.map(([a, b]) => [a, b].sort().join(" ")));
+  const added: Correlation[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      if (rho(i, j) !== 0 && !listed.has([paths[i]!, paths[j]!].sort().join(" "))) added.push([paths[i]!, paths[j]!, rho(i, j)]);
+    }
+  }
+  const adding = added.length ? ` and adding ${added.map(([a, b, r]) => `${a} with ${b} at ${r}`).join(", ")} (left out, so 0)` : "";
+  issues.push({field: "correlations", value: "", reason: `${problem}; repaired to the nearest valid set, changing each correlation by at most ${formatNumber(repaired.largestChange, 2)}${adding}`});
+  return [...out, ...added];
 }
 
 /** Path count and seed: whole numbers, paths in 1…1,000,000, seed ≥ 0. */

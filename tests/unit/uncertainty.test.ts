@@ -7,6 +7,7 @@ import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
 import {allFieldPaths, fieldSpec} from "../../src/lib/fields.ts";
 import {getField} from "../../src/lib/schema.ts";
 import {validateDistribution} from "../../src/lib/distributions.ts";
+import {correlationProblem} from "../../src/lib/correlation.ts";
 import {canCarryRange, correlationMatrix, decodeUncertainty, formatRange, NO_UNCERTAINTY, parseRangeText, resolveUncertainty, suggestedRange, type Uncertainty} from "../../src/lib/uncertainty.ts";
 import {baseline, presets} from "./helpers.ts";
 
@@ -166,6 +167,31 @@ describe("share links", () => {
     }
     expect(parseRangeText("uniform(1,2")).toMatch(/must be written like/);
     expect(parseRangeText("uniform(a,2)")).toMatch(/must be numbers/);
+  });
+});
+
+describe("correlations repaired", () => {
+  it("a partial list that cannot hold gets the pair it left at 0 too, so the repaired list holds; values to four decimals", () => {
+    const ranges = {"zhipu.growthStart": {distribution: "uniform", low: 1, high: 2}, "zhipu.opexGrowth": {distribution: "uniform", low: 0, high: 0.2}, "zhipu.burnNow": {distribution: "uniform", low: 150, high: 300}};
+    for (const list of [
+      [["zhipu.growthStart", "zhipu.opexGrowth", 0.9], ["zhipu.growthStart", "zhipu.burnNow", 0.9]],
+      [["zhipu.growthStart", "zhipu.opexGrowth", 0.9], ["zhipu.growthStart", "zhipu.burnNow", 0.9], ["zhipu.opexGrowth", "zhipu.burnNow", -0.9]]
+    ]) {
+      const issues: FieldIssue[] = [];
+      const u = resolveUncertainty({uncertainty: ranges, correlations: list}, NO_UNCERTAINTY, issues);
+      expect(issues[0]!.reason).toMatch(/repaired to the nearest valid set/);
+      const {paths, matrix} = correlationMatrix(u.correlations);
+      expect(correlationProblem(matrix, paths)).toBeNull();
+      for (const [, , rho] of u.correlations) expect(Math.round(rho * 1e4) / 1e4).toBe(rho);
+      // Read back (as a link or file would give it), the list is valid as it is: no second repair.
+      const again: FieldIssue[] = [];
+      expect(resolveUncertainty({uncertainty: ranges, correlations: u.correlations}, NO_UNCERTAINTY, again).correlations).toEqual(u.correlations);
+      expect(again).toEqual([]);
+    }
+    const issues: FieldIssue[] = [];
+    const partial = resolveUncertainty({uncertainty: ranges, correlations: [["zhipu.growthStart", "zhipu.opexGrowth", 0.9], ["zhipu.growthStart", "zhipu.burnNow", 0.9]]}, NO_UNCERTAINTY, issues);
+    expect(partial.correlations).toHaveLength(3);
+    expect(issues[0]!.reason).toMatch(/and adding zhipu\.(burnNow|opexGrowth) with zhipu\.(opexGrowth|burnNow) at 0\.\d+ \(left out, so 0\)/);
   });
 });
 

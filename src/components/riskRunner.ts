@@ -15,6 +15,12 @@ export const FIRST_ESTIMATE_PATHS = 10_000;
 export interface FirmRisk {
   /** The latest stage's results (null until the first arrives). */
   view: RiskView | null;
+  /**
+   * The latest full count's results (the first estimate's until there is one): what the charts below
+   * the chances draw, so a change redraws them once, with the full count, and not also with the first
+   * estimate half a second before.
+   */
+  settledView: RiskView | null;
   /** Whether the full count has arrived for the current state. */
   final: boolean;
   /** Milliseconds from the change to the first estimate and to the full count. */
@@ -97,7 +103,7 @@ export class RiskRunner extends EventTarget {
     const make = (onReply: (reply: Reply) => void, dropsStaleRequests: boolean) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply, dropsStaleRequests)])) as Record<FirmId, FirmWorker>;
     this.#simulators = make((reply) => this.#simulationReply(reply), true);
     this.#seekers = make((reply) => this.#goalReply(reply), false);
-    for (const firm of FIRMS) this.risk[firm] = {view: null, final: false, firstMs: null, fullMs: null, error: null};
+    for (const firm of FIRMS) this.risk[firm] = {view: null, settledView: null, final: false, firstMs: null, fullMs: null, error: null};
   }
 
   /**
@@ -187,7 +193,8 @@ export class RiskRunner extends EventTarget {
       if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {
         risk.final = true;
         risk.fullMs = elapsed;
-      }
+        risk.settledView = reply.view;
+      } else risk.settledView ??= reply.view;
     } else if (reply.kind === "error") risk.error = reply.message;
     this.dispatchEvent(new Event("change"));
   }
@@ -231,6 +238,17 @@ export function formPart(targets: EventTarget[], select: () => readonly unknown[
     element.replaceChildren(render());
     if (focused !== undefined) [...element.querySelectorAll<HTMLElement>("[data-focus-key]")].find((e) => e.dataset.focusKey === focused)?.focus();
   });
+  return element;
+}
+
+/**
+ * Marks `element` as showing a previous state's results (dimmed, with a note) while `firm`'s run has
+ * not reached its full count: the charts that draw `settledView`.
+ */
+export function dimWhileRunning(runner: RiskRunner, firm: FirmId, element: HTMLElement): HTMLElement {
+  const mark = () => element.classList.toggle("settling", runner.risk[firm].settledView !== null && !runner.risk[firm].final);
+  runner.addEventListener("change", mark);
+  mark();
   return element;
 }
 

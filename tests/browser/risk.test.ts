@@ -161,7 +161,10 @@ describe("risk page", () => {
     await rerun(page, async () => {
       await burn().fill("uniform(150,250)");
       await burn().press("Enter");
+      // Until the full count, the distributions show the previous one, dimmed and saying so.
+      await page.waitForSelector(".settling", {timeout: FINAL_MS});
     });
+    expect(await page.locator(".settling").count()).toBe(0);
     await expect.poll(() => new URL(page.url()).searchParams.get("range.zhipu.burnNow")).toBe("uniform(150,250)");
     expect(page.url()).toMatch(/range\.zhipu\.burnNow=uniform(%28|\()150(%2C|,)250(%29|\))/);
     const after = await shownOn(page);

@@ -196,6 +196,11 @@ export function rangeRationales(provenance: Record<string, {basis: string; ratio
   return out;
 }
 
+/** What the page says of a value given to ScenarioStore.setUncertainty: nothing, why it was refused, or what was repaired or left out. */
+export function uncertaintyNotice(result: {applied: boolean; notice: string | null}, name = ""): string {
+  return result.notice === null ? "" : `${result.applied ? "Applied, with a notice:" : "Not applied:"} ${name ? `${name} ` : ""}${result.notice}`;
+}
+
 /** Notices on applied texts, by the box's focus key, for the box that replaces it when its part redraws. */
 const appliedNotices = new Map<string, string>();
 
@@ -216,12 +221,12 @@ function uncertaintyBox(store: ScenarioStore, options: {param: () => string | nu
     const text = input.value.trim();
     const param = options.param();
     if (param !== null && text === applied) return;
-    const {applied: done, notice} = param === null ? {applied: false, notice: "choose an input first"} : store.setUncertainty(param, text);
-    if (done) applied = text;
-    message.textContent = notice === null ? "" : `${done ? "Applied, with a notice:" : "Not applied:"} ${notice}`;
-    message.classList.toggle("applied", done);
-    if (done && notice !== null) appliedNotices.set(options.focusKey, message.textContent);
-    input.setAttribute("aria-invalid", done || notice === null ? "false" : "true");
+    const result = param === null ? {applied: false, notice: "choose an input first"} : store.setUncertainty(param, text);
+    if (result.applied) applied = text;
+    message.textContent = uncertaintyNotice(result);
+    message.classList.toggle("applied", result.applied);
+    if (result.applied && result.notice !== null) appliedNotices.set(options.focusKey, message.textContent);
+    input.setAttribute("aria-invalid", result.applied || result.notice === null ? "false" : "true");
   };
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") apply();

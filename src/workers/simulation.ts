@@ -2,8 +2,8 @@
 // Bundled into a plain script by src/data/simulation-worker.js.ts (no CDN, no imports at run time).
 // A simulation looks at its messages between steps (an input drawn, a block of paths projected): a
 // newer request makes it stale, and it stops there, so the worker (its code compiled and warm) takes
-// the new one at once. A goal seek runs
-// to the end; the page cancels a stale one by terminating the worker.
+// the new one at once. A goal seek runs to the end; the page cancels a stale one by terminating the
+// worker.
 import {HORIZON_MONTHS} from "../lib/projection.js";
 import {FirmPaths, firmSimulator, pathRequirements} from "../lib/simulation.js";
 import {riskView} from "../lib/riskView.js";

@@ -4,7 +4,7 @@ import {execFile} from "node:child_process";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, Locator, Page} from "playwright-core";
 import {launch, openSettled, screenshot, type Watch} from "./browser.ts";
 import {ROOT, readBaseline, readPresetFiles} from "../../src/data/read.ts";
 import {resolvePresets} from "../../src/lib/scenarios.ts";
@@ -107,6 +107,12 @@ async function rerun(page: Page, action: () => Promise<void>): Promise<void> {
 
 const search = (page: Page) => new URL(page.url()).search;
 
+/** Types `text` into a box and applies it with Enter, as a user does. */
+async function enter(box: Locator, text: string): Promise<void> {
+  await box.fill(text);
+  await box.press("Enter");
+}
+
 describe("risk page", () => {
   it("opens cleanly, reaches the full count, and shows each probability with a ± and nothing undefined", async () => {
     const {page, watch} = await openFinal("/risk?scenario=base");
@@ -159,8 +165,7 @@ describe("risk page", () => {
     const before = await shownOn(page);
     const burn = () => page.locator('[data-testid="ranges-zhipu"] input[data-range="zhipu.burnNow"]');
     await rerun(page, async () => {
-      await burn().fill("uniform(150,250)");
-      await burn().press("Enter");
+      await enter(burn(), "uniform(150,250)");
       // Until the full count, the distributions show the previous one, dimmed and saying so.
       await page.waitForSelector(".settling", {timeout: FINAL_MS});
     });
@@ -175,8 +180,7 @@ describe("risk page", () => {
     expect(after).toEqual(shownFrom(expectedFor("?scenario=base&range.zhipu.burnNow=uniform(150%2C250)&seed=7")));
 
     const linkBefore = page.url();
-    await burn().fill("uniform(300,100)");
-    await burn().press("Enter");
+    await enter(burn(), "uniform(300,100)");
     const message = page.getByTestId("ranges-zhipu").locator("tr", {has: page.locator('input[data-range="zhipu.burnNow"]')}).locator(".range-message");
     await expect.poll(() => message.innerText()).toMatch(/^Not applied: .*low \(300\) is above high \(100\)/);
     expect(await burn().getAttribute("aria-invalid")).toBe("true");
@@ -193,13 +197,9 @@ describe("risk page", () => {
     let workersStarted = 0;
     page.on("worker", () => workersStarted++);
     const burn = page.locator('[data-testid="ranges-zhipu"] input[data-range="zhipu.burnNow"]');
-    await burn.fill("uniform(150,250)");
-    await burn.press("Enter");
+    await enter(burn, "uniform(150,250)");
     await page.waitForTimeout(250); // the first change's full count is under way
-    await rerun(page, async () => {
-      await burn.fill("uniform(160,240)");
-      await burn.press("Enter");
-    });
+    await rerun(page, () => enter(burn, "uniform(160,240)"));
     await expect.poll(() => new URL(page.url()).searchParams.get("range.zhipu.burnNow")).toBe("uniform(160,240)");
     // Before, a busy worker was terminated and a fresh one (its code cold, three times slower) started.
     expect(workersStarted).toBe(0);
@@ -222,19 +222,13 @@ describe("risk page", () => {
     // An exchange rate, typed and applied with Enter.
     const market = page.getByTestId("ranges-market");
     await market.locator("select[data-add-range-input]").selectOption("market.usdHkd");
-    await rerun(page, async () => {
-      await market.locator("input[data-add-range]").fill("uniform(7.75,7.85)");
-      await market.locator("input[data-add-range]").press("Enter");
-    });
+    await rerun(page, () => enter(market.locator("input[data-add-range]"), "uniform(7.75,7.85)"));
     await expect.poll(() => new URL(page.url()).searchParams.get("range.market.usdHkd")).toBe("uniform(7.75,7.85)");
 
     // A correlation between the new range and the burn, added to the list.
     const correlations = page.locator("input[data-correlations]");
     const list = `${await correlations.inputValue()};zhipu.ipoNetProceeds,zhipu.burnNow,-0.3`;
-    await rerun(page, async () => {
-      await correlations.fill(list);
-      await correlations.press("Enter");
-    });
+    await rerun(page, () => enter(correlations, list));
     await expect.poll(() => new URL(page.url()).searchParams.get("corr")).toBe(list);
     expect(await shownOn(page)).toEqual(shownFrom(expectedFor(search(page))));
 
@@ -243,11 +237,9 @@ describe("risk page", () => {
     await zhipu.getByRole("button", {name: "Add"}).click();
     await expect.poll(() => zhipu.locator("tr.add-range .range-message").innerText()).toBe("Not applied: choose an input first");
     await zhipu.locator("select[data-add-range-input]").selectOption("zhipu.laterRaise");
-    await zhipu.locator("input[data-add-range]").fill("uniform(500,100)");
-    await zhipu.locator("input[data-add-range]").press("Enter");
+    await enter(zhipu.locator("input[data-add-range]"), "uniform(500,100)");
     await expect.poll(() => zhipu.locator("tr.add-range .range-message").innerText()).toMatch(/^Not applied: .*low \(500\) is above high \(100\)/);
-    await correlations.fill("zhipu.debt,zhipu.burnNow,0.5");
-    await correlations.press("Enter");
+    await enter(correlations, "zhipu.debt,zhipu.burnNow,0.5");
     await expect.poll(() => page.locator(".correlations-editor .range-message").innerText()).toMatch(/^Not applied: entry 1: zhipu.debt has no range/);
     await page.waitForTimeout(400); // past the link's 150 ms write delay
     expect(page.url()).toBe(linkBefore);
@@ -267,10 +259,7 @@ describe("risk page", () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey)).toBe("range zhipu.cashNow");
 
     const correlations = page.locator("input[data-correlations]");
-    await rerun(page, async () => {
-      await correlations.fill("zhipu.growthStart,zhipu.opexGrowth,0.9;zhipu.growthStart,zhipu.burnNow,0.9;zhipu.opexGrowth,zhipu.burnNow,-0.9");
-      await correlations.press("Enter");
-    });
+    await rerun(page, () => enter(correlations, "zhipu.growthStart,zhipu.opexGrowth,0.9;zhipu.growthStart,zhipu.burnNow,0.9;zhipu.opexGrowth,zhipu.burnNow,-0.9"));
     await expect.poll(() => page.locator(".correlations-editor .range-message").innerText()).toMatch(/^Applied, with a notice: .*repaired/);
     const applied = new URL(page.url()).searchParams.get("corr")!;
     expect(applied).toMatch(/^zhipu\.growthStart,zhipu\.opexGrowth,0\.\d+;/);

@@ -7,7 +7,7 @@ import {firmReport} from "../../src/lib/report.ts";
 import {runway} from "../../src/lib/runway.ts";
 import {annualOperatingCashFlow, breakEven} from "../../src/lib/breakEven.ts";
 import {FIRMS, type FirmInputs} from "../../src/lib/fields.ts";
-import {arbFirm, arbPlausibleFirm, breaksEvenByTarget, MARKET, presets} from "./helpers.ts";
+import {arbFirm, arbPlausibleFirm, breaksEvenByTarget, flatFirm, MARKET, presets} from "./helpers.ts";
 
 const runwayMonths = (firm: Parameters<typeof project>[0]) => runway(project(firm)).months ?? Infinity;
 
@@ -112,8 +112,12 @@ describe("model invariants", () => {
 });
 
 describe("the long run reaches a steady state", () => {
-  /** The first month after which every fade (revenue growth, cost growth, gross margin) is over. */
-  const fadesOver = (firm: FirmInputs) => Math.ceil(12 * Math.max(firm.growthFadeYears, firm.marginYears));
+  /** The first month after which every fade (revenue growth, cost growth, gross margin) is over.
+   *  Month 0 is the baseline (operating cash flow = −burn now, not the fades' margin), so never before month 1. */
+  const fadesOver = (firm: FirmInputs) => Math.max(1, Math.ceil(12 * Math.max(firm.growthFadeYears, firm.marginYears)));
+
+  // CI's counterexample: with 0 years to the target margin the fade is over at once, but month 0 is still the baseline.
+  const marginFadeOfZeroYears: FirmInputs = flatFirm({burnNow: 0, revenueRunRate: 0.000012000000000000002, growthStart: 0, growthLongRun: 0, growthFadeYears: 0, grossMarginNow: 1.0000000010000004e-9, grossMarginTarget: 0, marginYears: 0, opexGrowth: 0, ipoNetProceeds: 0, laterRaise: 0, cashNow: 0});
 
   it("once every fade has ended, revenue and cash costs grow alike, so the operating-cash-flow margin is constant", () => {
     fc.assert(
@@ -127,7 +131,7 @@ describe("the long run reaches a steady state", () => {
         const scale = 1 + Math.abs(p.opex[from]! / p.revenue[from]!);
         for (let t = from + 1; t <= p.months; t++) expect(Math.abs(margin(t) - m0)).toBeLessThanOrEqual(1e-9 * scale);
       }),
-      {numRuns: 300}
+      {numRuns: 300, examples: [[marginFadeOfZeroYears]]}
     );
   });
 

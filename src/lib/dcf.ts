@@ -189,6 +189,11 @@ export function valueFromForecast(forecast: OperatingForecast, p: DcfParams): Dc
   return detail as DcfResult; // discountForecast has written its terminal and bridge
 }
 
+/** Revenue in year t, for the reinvestment lag: year 11 is the terminal year. (A function, not a closure: the DCF runs once a path.) */
+function revenueInYear(revenue: readonly number[], terminalRevenue: number, t: number): number {
+  return t <= FORECAST_YEARS ? revenue[t]! : terminalRevenue;
+}
+
 /** What discountForecast writes its lines into. */
 type DcfDetail = Pick<DcfResult, "years"> & Partial<Omit<DcfResult, "years">>;
 
@@ -208,8 +213,6 @@ function discountForecast(forecast: OperatingForecast, p: DcfParams, detail: Dcf
   if (problem) throw new Error(problem);
   const {revenue, operatingIncome} = forecast;
   const terminalRevenue = revenue[FORECAST_YEARS]! * (1 + p.terminalGrowth);
-  // Revenue one year on, for the reinvestment lag: year 11 is the terminal year.
-  const revenueAt = (t: number) => (t <= FORECAST_YEARS ? revenue[t]! : terminalRevenue);
 
   let nol = p.nolCarriedForward;
   let discountFactor = 1;
@@ -219,7 +222,7 @@ function discountForecast(forecast: OperatingForecast, p: DcfParams, detail: Dcf
     const taxed = afterTax(operatingIncome[t]!, taxRate, nol);
     nol = taxed.nol;
     const salesToCapital = t <= 5 ? p.salesToCapital1to5 : p.salesToCapital6to10;
-    const reinvestment = (revenueAt(t + p.reinvestmentLag) - revenueAt(t + p.reinvestmentLag - 1)) / salesToCapital;
+    const reinvestment = (revenueInYear(revenue, terminalRevenue, t + p.reinvestmentLag) - revenueInYear(revenue, terminalRevenue, t + p.reinvestmentLag - 1)) / salesToCapital;
     const fcff = taxed.afterTax - reinvestment;
     const costOfCapital = fadeYears6to10(t, p.costOfCapital, p.terminalCostOfCapital);
     discountFactor /= 1 + costOfCapital;

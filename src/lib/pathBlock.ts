@@ -3,8 +3,9 @@
 // ramps are computed once per distinct number of years), and the block keeps only what the
 // simulation reads: cash by month (month-major: row t holds month t of every path, so the cash
 // bands count a month of the whole block at a time), operating cash flow and costs by month (when
-// asked, for the goal seek), the first break-even month, and the DCF's twelve-month sums and losses
-// carried forward. Each path's arithmetic is project()'s, operation for operation, so a path gives
+// asked, for the goal seek), the first break-even month, the runway (walkCash's rule followed month
+// by month, instead of copying the path out and walking it again: a tenth of a simulation's time),
+// and the DCF's twelve-month sums and losses carried forward. Each path's arithmetic is project()'s, operation for operation, so a path gives
 // the same bits as the deterministic projection of its inputs (tests/unit/pathBlock.test.ts checks
 // every month of every path exactly). Written path by path rather than month by month: measured,
 // V8 keeps a path's state in registers, which beat a month-major loop's loads and stores.
@@ -13,7 +14,6 @@ import {monthIndexOf} from "./dates.js";
 import {FORECAST_YEARS} from "./dcf.js";
 import type {FirmInputs} from "./fields.js";
 import {fadedRate, growthFactorStep, inflowMonth, longRunFactor, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
-import {walkCash} from "./runway.js";
 import {valuationMonth} from "./valuation.js";
 
 /**
@@ -58,6 +58,21 @@ class RampTables {
   }
 }
 
+/** walkCash's crossing point within month t, from cash at the end of months t − 1 and t (0 for month 0). */
+function crossing(t: number, before: number, after: number): number {
+  return t === 0 ? 0 : t - 1 + before / (before - after);
+}
+
+/**
+ * walkCash's bridge for a dip starting in month `after`: the first later month whose scheduled
+ * financing is positive (the IPO's, the raise's, their sum when they coincide), Infinity when none.
+ */
+function nextFinancingMonth(after: number, ipoMonth: number, ipoProceeds: number, raiseMonth: number, laterRaise: number): number {
+  const ipo = ipoMonth > after && ipoMonth >= 1 && ipoProceeds + (raiseMonth === ipoMonth ? laterRaise : 0) > 0 ? ipoMonth : Infinity;
+  const raise = raiseMonth > after && raiseMonth >= 1 && laterRaise + (raiseMonth === ipoMonth ? ipoProceeds : 0) > 0 ? raiseMonth : Infinity;
+  return Math.min(ipo, raise);
+}
+
 export class PathBlock {
   readonly months: number;
   /** Valuation month (months after the baseline) and the IPO's month: the firm's dates, shared by every path. */
@@ -74,8 +89,11 @@ export class PathBlock {
   readonly costs: Float64Array | null;
   /** The last month projected for path j (the horizon, unless the run stops early: BlockStop). */
   readonly lastMonth = new Int32Array(BLOCK_PATHS);
-  /** 1 when path j's cash goes below zero in some month projected (only then has walkCash anything to find). */
-  readonly dips = new Uint8Array(BLOCK_PATHS);
+  /**
+   * Path j's runway: walkCash's answer on the months projected, found while they are projected
+   * (Infinity when cash never runs out; NaN under a "break-even" stop, which does not read it).
+   */
+  readonly runway = new Float64Array(BLOCK_PATHS);
   /** First month with OCF ≥ 0 (0 when none within the months projected). */
   readonly breakEvenMonth = new Int32Array(BLOCK_PATHS);
   /** The month of the later raise (0 when none), and each path's financing amounts. */
@@ -171,7 +189,14 @@ export class PathBlock {
     const lastMonth = stop.kind === "break-even" ? Math.max(0, Math.min(months, stop.lastMonth)) : months;
     const stopFrom = stop.kind === "break-even" ? 0 : stop.kind === "cash-out" ? Math.max(ipoMonth, raiseMonth) : Infinity;
     let breakEven = 0;
-    let dips = 0;
+    // walkCash, month by month: a stretch below zero that started in dipStart (−1: none open) is a
+    // funding gap if cash is back at zero or more by the first financing after it starts
+    // (dipBridge, which must be among the months projected); otherwise the runway ends where it starts.
+    let runway = Infinity;
+    let dipStart = balance0 < 0 ? 0 : -1;
+    let dipBridge = balance0 < 0 ? nextFinancingMonth(0, ipoMonth, ipoProceeds, raiseMonth, laterRaise) : Infinity;
+    let beforeDip = 0;
+    let dipFirst = balance0;
     let nol = firm.nolCarriedForward;
     // Year 0's sums start with the months before the baseline, each at month 0's values.
     let revenueSum = 0;
@@ -212,9 +237,21 @@ export class PathBlock {
       costs *= costFactor;
       const ocf = revenue * margin - costs;
       const financing = (t === ipoMonth ? ipoProceeds : 0) + (t === raiseMonth ? laterRaise : 0);
+      const before = balance;
       balance += ocf + financing;
       cash[t * B + j] = balance;
-      if (balance < 0) dips = 1;
+      if (dipStart < 0) {
+        if (balance < 0 && runway === Infinity) {
+          dipStart = t;
+          dipBridge = nextFinancingMonth(t, ipoMonth, ipoProceeds, raiseMonth, laterRaise);
+          beforeDip = before;
+          dipFirst = balance;
+        }
+      } else if (!(balance < 0)) {
+        // Back at zero or more: bridged if the financing landed by now, else the cash had run out.
+        if (!(dipBridge <= lastMonth && t <= dipBridge)) runway = crossing(dipStart, beforeDip, dipFirst);
+        dipStart = -1;
+      }
       if (operatingCashFlow) {
         operatingCashFlow[t * B + j] = ocf;
         costsByMonth![t * B + j] = costs;
@@ -238,7 +275,9 @@ export class PathBlock {
     }
     this.lastMonth[j] = Math.min(t, lastMonth);
     this.breakEvenMonth[j] = breakEven;
-    this.dips[j] = balance0 < 0 ? 1 : dips;
+    // A stretch still below zero where the months end is never bridged.
+    if (dipStart >= 0) runway = crossing(dipStart, beforeDip, dipFirst);
+    this.runway[j] = stop.kind === "break-even" ? Number.NaN : runway;
     this.nolAtValuation[j] = nol;
   }
 
@@ -247,12 +286,9 @@ export class PathBlock {
     return this.breakEvenMonth[j]! > 0 ? this.breakEvenMonth[j]! : Infinity;
   }
 
-  /**
-   * Path j's runway (walkCash on the months projected, copied into `scratch`), Infinity when its cash
-   * never runs out; cash that never goes below zero has nothing to walk, and is not copied.
-   */
-  runwayOf(j: number, scratch: Projection): number {
-    return this.dips[j] === 1 ? (walkCash(this.copyPath(j, scratch)) ?? Infinity) : Infinity;
+  /** Path j's runway (walkCash on the months projected), Infinity when its cash never runs out. */
+  runwayOf(j: number): number {
+    return this.runway[j]!;
   }
 
   /**

@@ -184,7 +184,6 @@ export class FirmPaths {
  */
 export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "break-even"): Estimate {
   const block = new PathBlock(paths.base, HORIZON_MONTHS, false);
-  const scratch = allocateProjection(HORIZON_MONTHS);
   const targetMonth = decemberOffset(block.startMonth, paths.base.breakEvenTargetYear);
   // Each path projected only as far as its verdict needs (BlockStop).
   const stop: BlockStop = goal === "break-even" ? {kind: "break-even", lastMonth: targetMonth} : {kind: "cash-out"};
@@ -197,7 +196,7 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
       if (block.valid[j] === 0) continue;
       valid++;
       const be = block.breakEvenOf(j);
-      if (goal === "break-even" ? be <= targetMonth : block.runwayOf(j, scratch) >= be) met++;
+      if (goal === "break-even" ? be <= targetMonth : block.runwayOf(j) >= be) met++;
     }
   }
   return shareEstimate(met, valid);
@@ -246,7 +245,6 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   const base = scenario.firms[firm];
   const months = HORIZON_MONTHS;
   const block = new PathBlock(base, months, false);
-  const scratch = allocateProjection(months);
   const forecast: OperatingForecast = {revenue: new Array<number>(FORECAST_YEARS + 1).fill(0), operatingIncome: new Array<number>(FORECAST_YEARS + 1).fill(0)};
   const targetMonth = decemberOffset(block.startMonth, base.breakEvenTargetYear);
 
@@ -264,7 +262,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   const visit = (j: number, firmInputs: FirmInputs): void => {
     const i = from + j;
     const be = block.breakEvenOf(j);
-    const runway = block.runwayOf(j, scratch);
+    const runway = block.runwayOf(j);
     let value = Number.NaN;
     if (withValues) {
       for (let year = 0; year <= FORECAST_YEARS; year++) {

@@ -89,7 +89,7 @@ export function nolAtValuation(firm: FirmInputs, p: Projection, v: number): numb
 
 /** The DCF's parameters for a firm, in its reporting currency. */
 export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number, nol = firm.nolCarriedForward): DcfParams {
-  const fromHkd = (x: number) => convert(x, "HKD", currency, market);
+  // (No closure here: a Monte Carlo run calls this once a path.)
   return {
     terminalGrowth: firm.terminalGrowth,
     salesToCapital1to5: firm.salesToCapital1to5,
@@ -109,9 +109,9 @@ export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketIn
     minorityInterests: firm.minorityInterests,
     cash,
     nonOperatingAssets: firm.nonOperatingAssets,
-    options: {count: firm.optionsOutstanding, strike: fromHkd(firm.optionStrike), maturityYears: firm.optionMaturityYears, volatility: firm.optionVolatility, riskFreeRate: firm.riskFreeRate, dividendYield: 0},
+    options: {count: firm.optionsOutstanding, strike: convert(firm.optionStrike, "HKD", currency, market), maturityYears: firm.optionMaturityYears, volatility: firm.optionVolatility, riskFreeRate: firm.riskFreeRate, dividendYield: 0},
     optionsValuedAt: firm.optionsValuedAt,
-    stockPrice: fromHkd(firm.price),
+    stockPrice: convert(firm.price, "HKD", currency, market),
     sharesOutstanding: firm.sharesOutstanding
   };
 }

@@ -16,7 +16,7 @@ import type {Scenario} from "../../src/lib/schema.ts";
 import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, goalShare, pathRequirements, simulateFirm, type Lever} from "../../src/lib/simulation.ts";
 import {DEFAULT_SIMULATION} from "../../src/lib/uncertainty.ts";
 import {forecastFromProjection, nolAtValuation, valuationMonth, valuePerShareHkd} from "../../src/lib/valuation.ts";
-import {presets} from "./helpers.ts";
+import {arbFirm, flatFirm, presets} from "./helpers.ts";
 
 const base = presets.get("base")!;
 
@@ -161,6 +161,8 @@ describe("the month-major block kernel", () => {
             const stoppedBe = cashOut.breakEvenMonth[j]! > 0 ? cashOut.breakEvenMonth[j]! : Infinity;
             if (stoppedBe !== Infinity) expect(stoppedBe).toBe(be);
             expect((walkCash(cashOut.copyPath(j, stopped)) ?? Infinity) >= stoppedBe, `path ${j}`).toBe(outlasts);
+            expect(cashOut.runwayOf(j), `path ${j}`).toBe(walkCash(cashOut.copyPath(j, stopped)) ?? Infinity);
+            expect(full.runwayOf(j), `path ${j}`).toBe(walkCash(full.copyPath(j, whole)) ?? Infinity);
             expect(breakEven.breakEvenMonth[j]! > 0, `path ${j}`).toBe(be <= targetMonth);
             if (cashOut.lastMonth[j]! < HORIZON_MONTHS) early++;
             for (let t = 0; t <= cashOut.lastMonth[j]!; t++) expect(cashOut.cash[t * BLOCK_PATHS + j]).toBe(full.cash[t * BLOCK_PATHS + j]);
@@ -171,6 +173,48 @@ describe("the month-major block kernel", () => {
       ),
       {numRuns: 20}
     );
+  });
+
+  it("finds each path's runway as walkCash does: dips bridged by the IPO, a raise, both in one month, operations, or nothing", () => {
+    // Month k after the baseline (2025-09-30) as a date: financing lands before, at and long after a dip.
+    const monthAfter = (k: number) => {
+      const m = 9 + k - 1;
+      return `${2025 + Math.floor(m / 12)}-${String((((m % 12) + 12) % 12) + 1).padStart(2, "0")}-15`;
+    };
+    const arbDipping = fc
+      .record({
+        cashNow: fc.double({min: -60, max: 400, noNaN: true}),
+        burnNow: fc.double({min: 0, max: 40, noNaN: true}),
+        growthStart: fc.double({min: 0, max: 3, noNaN: true}),
+        growthFadeYears: fc.constantFrom(0, 2, 5),
+        grossMarginTarget: fc.double({min: 0.2, max: 0.9, noNaN: true}),
+        marginYears: fc.constantFrom(0, 1, 4),
+        ipoMonth: fc.integer({min: -3, max: HORIZON_MONTHS + 3}),
+        ipoNetProceeds: fc.constantFrom(0, 30, 600),
+        raiseMonth: fc.integer({min: -3, max: HORIZON_MONTHS + 3}),
+        laterRaise: fc.constantFrom(0, 100, 2000),
+        sameMonth: fc.boolean()
+      })
+      .map(({ipoMonth, raiseMonth, sameMonth, ...rest}) => flatFirm({...rest, ipoDate: monthAfter(ipoMonth), laterRaiseDate: monthAfter(sameMonth ? ipoMonth : raiseMonth)}));
+    const scratch = allocateProjection();
+    let dipped = 0;
+    let bridged = 0;
+    fc.assert(
+      fc.property(fc.oneof(arbDipping, arbFirm), (firm) => {
+        const full = new PathBlock(firm, HORIZON_MONTHS, false);
+        full.run(1, () => firm);
+        const walked = walkCash(project(firm), () => bridged++) ?? Infinity;
+        expect(full.runwayOf(0)).toBe(walked);
+        if (walked !== Infinity) dipped++;
+        const stopped = new PathBlock(firm, HORIZON_MONTHS, false);
+        stopped.run(1, () => firm, {kind: "cash-out"});
+        expect(stopped.runwayOf(0)).toBe(walkCash(stopped.copyPath(0, scratch)) ?? Infinity);
+      }),
+      {numRuns: 600}
+    );
+    // Not vacuous: many paths run out, and many have a gap that financing or operations repair.
+    expect(dipped).toBeGreaterThan(100);
+    expect(bridged).toBeGreaterThan(50);
   });
 
   it("goal shares count the same paths as the simulation", () => {

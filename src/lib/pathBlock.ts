@@ -4,8 +4,9 @@
 // simulation reads: cash by month (month-major: row t holds month t of every path, so the cash
 // bands count a month of the whole block at a time), operating cash flow and costs by month (when
 // asked, for the goal seek), the first break-even month, the runway (walkCash's rule followed month
-// by month, instead of copying the path out and walking it again: a tenth of a simulation's time),
-// and the DCF's twelve-month sums and losses carried forward. Each path's arithmetic is project()'s, operation for operation, so a path gives
+// by month, instead of copying the path out and walking it again: a tenth of a simulation's time;
+// a property test holds the two to the same answers), and the DCF's twelve-month sums and losses
+// carried forward. Each path's arithmetic is project()'s, operation for operation, so a path gives
 // the same bits as the deterministic projection of its inputs (tests/unit/pathBlock.test.ts checks
 // every month of every path exactly). Written path by path rather than month by month: measured,
 // V8 keeps a path's state in registers, which beat a month-major loop's loads and stores.

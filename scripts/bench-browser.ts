@@ -1,7 +1,7 @@
 // Browser benchmarks on the built site: input-to-update latency in Chromium, and each page's JavaScript.
-//   npm run build && npm run bench:browser [-- --risk]
-// Also the Risk page: range edit → first estimate and full count (Monte Carlo in workers), and the goal
-// seek; with --risk, only these.
+//   npm run build && npm run bench:browser [-- --risk | --sensitivity]
+// Also the Sensitivity page (a change → its tornadoes and grids redrawn), and the Risk page: range edit
+// → first estimate and full count (Monte Carlo in workers), and the goal seek; with --risk, only the Risk page.
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -84,12 +84,13 @@ if (!existsSync(join(DIST, "index.html"))) {
   process.exit(1);
 }
 const riskOnly = process.argv.includes("--risk");
-if (!riskOnly) pageSizes();
+const sensitivityOnly = process.argv.includes("--sensitivity");
+if (!riskOnly && !sensitivityOnly) pageSizes();
 if (!existsSync(CHROMIUM)) {
   console.error(`\nChromium is missing (${CHROMIUM}): sudo apt-get install -y chromium — skipping the latency benchmark.`);
   process.exit(0);
 }
-if (!riskOnly) {
+if (!riskOnly && !sensitivityOnly) {
   console.log("\nInput event → every dependent number and chart updated (20 slider changes each; target ≤ 16 ms median, ≤ 33 ms p90)");
   console.log("page       field                  median ms   p90 ms   (to last DOM change)   longest input task ms   tasks ≥ 50 ms");
   const burns = Array.from({length: 20}, (_, i) => 20 + (i % 2 ? 15 : 0) + i * 0.5);
@@ -107,6 +108,66 @@ if (!riskOnly) {
     const long = samples[0]!.longTasks;
     console.log(`${path.padEnd(10)} ${field.padEnd(22)} ${median(dom).toFixed(1).padStart(9)} ${quantile(dom, 0.9).toFixed(1).padStart(8)} ${longest.toFixed(1).padStart(30)}   ${long.length ? long.map((d) => d.toFixed(0)).join(", ") : "none"}`);
   }
+}
+
+/**
+ * The Sensitivity page: each change recomputes its charts in the change's own task (tornadoes: each
+ * input at both ends of its range; grids: 21 × 21 projections, with a DCF each for value). Two kinds
+ * of change: a click on a bar end of Zhipu's runway tornado (applies that input's value: Zhipu's five
+ * charts redraw, MiniMax's stay) and a preset chosen (every chart of both firms). For each, the
+ * change's own task and the time to the last DOM change under <main>; and every main-thread task of
+ * 50 ms or more (a `longtask` PerformanceObserver) while they run.
+ */
+async function sensitivityLatency(repeats: number) {
+  const browser = await launch();
+  const {server, url} = await serve(DIST);
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await page.goto(`${url}/sensitivity?scenario=base`, {waitUntil: "networkidle"});
+  await page.waitForSelector('[data-testid="heatmap-minimax-value"]');
+  await page.waitForTimeout(500);
+  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate("globalThis.__name = (f) => f");
+  const result = await page.evaluate(async (repeats) => {
+    const main = document.querySelector("main")!;
+    const longTasks: number[] = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({type: "longtask"});
+    /** Runs `change` and times it: its own task, and the last DOM change (NaN if nothing changed within a second). */
+    const timed = async (change: () => void) => {
+      let last = 0;
+      const observer = new MutationObserver((records) => {
+        if (records.some((r) => !(r.type === "attributes" && r.attributeName === "href"))) last = performance.now();
+      });
+      observer.observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
+      const start = performance.now();
+      change();
+      const task = performance.now() - start;
+      const deadline = start + 1000;
+      while ((last === 0 && performance.now() < deadline) || (last !== 0 && performance.now() - last < 250)) await new Promise((r) => setTimeout(r, 25));
+      observer.disconnect();
+      return {task, dom: last === 0 ? Number.NaN : last - start};
+    };
+    const clickBarEnd = (k: number) => () => {
+      const dot = document.querySelector<SVGElement>(`[data-testid="tornado-zhipu-runway"] circle.sens-item[data-k="${k}"]`)!;
+      dot.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    };
+    const choosePreset = (name: string) => () => {
+      const radio = document.querySelector<HTMLInputElement>(`[data-testid="preset-picker"] input[value="${name}"]`)!;
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change", {bubbles: true}));
+    };
+    const barEnds: {task: number; dom: number}[] = [];
+    const presets: {task: number; dom: number}[] = [];
+    for (let i = 0; i < repeats; i++) {
+      // Alternate ends of the longest bar (the two ends of one input), so every click changes the scenario.
+      barEnds.push(await timed(clickBarEnd(i % 2)));
+    }
+    for (let i = 0; i < repeats; i++) presets.push(await timed(choosePreset(i % 2 ? "base" : "bear")));
+    await new Promise((r) => setTimeout(r, 100));
+    return {barEnds, presets, longTasks};
+  }, repeats);
+  await browser.close();
+  server.close();
+  return result;
 }
 
 /** The Risk page of the built site at 1280×900, once its first run is complete. */
@@ -224,6 +285,18 @@ async function goalSeekTimes(repeats: number) {
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+if (!riskOnly) {
+  console.log("\nSensitivity page: a change → every tornado and grid of the firms it moves recomputed and redrawn (target ≤ 100 ms, no task ≥ 50 ms)");
+  const sens = await sensitivityLatency(10);
+  for (const [what, samples] of [["a bar end of Zhipu's runway tornado clicked (Zhipu's 5 charts)", sens.barEnds], ["a preset chosen, bear ↔ base (all 10 charts)", sens.presets]] as const) {
+    const dom = samples.map((s) => s.dom).filter(Number.isFinite);
+    const task = samples.map((s) => s.task);
+    console.log(`  ${what}: to last DOM change median ${ms(median(dom))} ms (p90 ${ms(quantile(dom, 0.9))}); the change's own task median ${ms(median(task))} ms, longest ${ms(Math.max(...task))} ms${dom.length < samples.length ? `; ${samples.length - dom.length} changed nothing` : ""}`);
+  }
+  console.log(`  main-thread tasks ≥ 50 ms: ${sens.longTasks.length}${sens.longTasks.length ? ` (${sens.longTasks.map(ms).join(", ")} ms)` : ""}`);
+  if (sensitivityOnly) process.exit(0);
+}
+
 console.log("\nRisk page: a range edited (input + Enter) → Monte Carlo in a worker per firm (100,000 paths, first estimate from 10,000)");
 const burnRanges = ["uniform(150,250)", "uniform(140,260)", "uniform(160,240)", "uniform(130,270)", "uniform(170,230)"];
 const rateRanges = ["uniform(7.72,7.88)", "uniform(7.7,7.9)", "uniform(7.74,7.86)", "uniform(7.71,7.89)", "uniform(7.73,7.87)"];

@@ -299,14 +299,15 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const parts: string[] = [bottomAxis(axisTicks(scale, x, lo, hi, right - left), axisY, top - 6, width - 8, scale.label)];
   if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, top - 6, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
   if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${formatPerShare(scale.toX(t.price), options.market ? (options.currency ?? "HKD") : "HKD")}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
+  const names: string[] = []; // drawn over the rule of the scenario now, which would cross them
   bars.forEach((bar, row) => {
     const y = rowY(row);
     // The longer segment first, so that when both ends lie on one side the shorter shows on top.
     const segments = (["low", "high"] as const).map((end) => ({end, to: x(scale.toX(bar[end].plotted))})).sort((a, b) => Math.abs(b.to - x(now)) - Math.abs(a.to - x(now)));
     for (const s of segments) parts.push(`<rect x="${px(Math.min(s.to, x(now)))}" y="${px(y - 6.5)}" width="${px(Math.abs(s.to - x(now)))}" height="13" fill="${END_COLOR[s.end]}"/>`);
-    parts.push(text(8, y - 15, bar.input.label, `font-size="11" font-weight="600" ${HALO}`));
+    names.push(text(8, y - 15, bar.input.label, `font-size="11" font-weight="600" ${HALO}`));
   });
-  parts.push(`<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-width="2"/>`);
+  parts.push(`<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-width="2"/>`, ...names);
   for (const e of ends) {
     const [cx, cy] = [x(e.x), rowY(e.row)];
     if (e.inner) parts.push(text(cx, cy + 8, e.label, `text-anchor="middle" dy="0.71em" font-size="${fontSize - 0.5}" ${HALO}`));

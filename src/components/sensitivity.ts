@@ -119,8 +119,13 @@ function axisTicks(scale: Scale, x: (v: number) => number, lo: number, hi: numbe
   const perYear = width / Math.max((hi - lo) / YEAR_MS, 1e-9);
   const [a, b] = [new Date(lo), new Date(hi + 1)];
   if (perYear >= 2 * 70) return utcMonth.every(perYear >= 4 * 70 ? 3 : 6)!.range(a, b).map((d) => ({at: x(+d), label: formatMonthOf(d)}));
-  const step = [1, 2, 5, 10].find((k) => k * perYear >= 40) ?? 20;
-  return utcYear.every(step)!.range(a, b).map((d) => ({at: x(+d), label: String(d.getUTCFullYear())}));
+  const steps = [1, 2, 5, 10, 20];
+  const years = (k: number) => utcYear.every(k)!.range(a, b);
+  const step = steps.find((k) => k * perYear >= 40) ?? 20;
+  let ticks = years(step);
+  // A narrow chart over a few years (a phone) can hold one multiple of 5 only: closer labels rather than one.
+  for (const k of steps.filter((k) => k < step).reverse()) if (ticks.length < 2 && k * perYear >= 28) ticks = years(k);
+  return ticks.map((d) => ({at: x(+d), label: String(d.getUTCFullYear())}));
 }
 
 /** An input's value with its unit: "RMB 136.7M / month", "65% a year". */

@@ -26,7 +26,7 @@ export interface SensitivityView {
 }
 
 /** The answer's name, as an axis or legend says it. */
-const ANSWER_NAME: Record<SensitivityOutput, string> = {runway: "Cash runs out", breakEven: "First month of break-even", value: "DCF value per share"};
+const ANSWER_NAME: Record<SensitivityOutput, string> = {runway: "Month the cash runs out", breakEven: "First month of break-even", value: "DCF value per share"};
 
 // ---- SVG in Plot's style ----
 
@@ -103,7 +103,7 @@ function answerScale(output: SensitivityOutput, t: {startMonth: number; horizonM
       output === "runway"
         ? o.value === null ? `cash lasts beyond ${end}` : `cash runs out in ${when(o.value)}`
         : o.value === null ? `no break-even by ${end}` : `breaks even in ${when(o.value)}`,
-    label: `${ANSWER_NAME[output]} (month) →`,
+    label: `${ANSWER_NAME[output]} →`,
     time: true
   };
 }

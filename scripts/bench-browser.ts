@@ -31,17 +31,25 @@ function pageSizes() {
   }
 }
 
+/** A page of the built site at 1280×900, served on 127.0.0.1, once `ready` is in it. */
+async function openPage(path: string, ready: string, timeout = 30_000) {
+  const browser = await launch();
+  const {server, url} = await serve(DIST);
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await page.goto(`${url}${path}`, {waitUntil: "networkidle"});
+  await page.waitForSelector(ready, {timeout});
+  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate("globalThis.__name = (f) => f");
+  return {browser, server, page};
+}
+
 /**
  * Dispatches 20 slider changes; for each, the time until the last DOM change under <main>, and how long
  * the input's own task ran (the update is synchronous). Also collects every main-thread task of 50 ms
  * or more (a `longtask` PerformanceObserver) while the changes run.
  */
 async function latency(path: string, field: string, values: number[]) {
-  const browser = await launch();
-  const {server, url} = await serve(DIST);
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${url}${path}`, {waitUntil: "networkidle"});
-  await page.waitForSelector(`.control[data-field="${field}"] input[type="range"]`);
+  const {browser, server, page} = await openPage(path, `.control[data-field="${field}"] input[type="range"]`);
   // The overview's risk lines come from a simulation the page starts on load (both cores for about a
   // second): wait until it has finished, so the figures are the sliders' own, not the load's.
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="risk-line-"]')].every((e) => /100,000 paths/.test(e.textContent ?? "")), null, {timeout: 60_000});
@@ -119,14 +127,8 @@ if (!riskOnly && !sensitivityOnly) {
  * 50 ms or more (a `longtask` PerformanceObserver) while they run.
  */
 async function sensitivityLatency(repeats: number) {
-  const browser = await launch();
-  const {server, url} = await serve(DIST);
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${url}/sensitivity?scenario=base`, {waitUntil: "networkidle"});
-  await page.waitForSelector('[data-testid="heatmap-minimax-value"]');
+  const {browser, server, page} = await openPage("/sensitivity?scenario=base", '[data-testid="heatmap-minimax-value"]');
   await page.waitForTimeout(500);
-  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
-  await page.evaluate("globalThis.__name = (f) => f");
   const result = await page.evaluate(async (repeats) => {
     const main = document.querySelector("main")!;
     const longTasks: number[] = [];
@@ -172,15 +174,9 @@ async function sensitivityLatency(repeats: number) {
 
 /** The Risk page of the built site at 1280×900, once its first run is complete. */
 async function openRisk(query = "?scenario=base") {
-  const browser = await launch();
-  const {server, url} = await serve(DIST);
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${url}/risk${query}`, {waitUntil: "networkidle"});
-  await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: 120_000});
-  await page.waitForTimeout(500);
-  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
-  await page.evaluate("globalThis.__name = (f) => f");
-  return {browser, server, page};
+  const opened = await openPage(`/risk${query}`, '[data-testid="risk-status"][data-final="true"]', 120_000);
+  await opened.page.waitForTimeout(500);
+  return opened;
 }
 
 /**

@@ -15,6 +15,7 @@ import {monthIndexOf} from "./dates.js";
 import {FORECAST_YEARS} from "./dcf.js";
 import type {FirmInputs} from "./fields.js";
 import {fadedRate, growthFactorStep, inflowMonth, longRunFactor, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
+import {crossingWithin} from "./runway.js";
 import {valuationMonth} from "./valuation.js";
 
 /**
@@ -57,11 +58,6 @@ class RampTables {
     this.#tables.push({years, ramp: table});
     return table;
   }
-}
-
-/** walkCash's crossing point within month t, from cash at the end of months t − 1 and t (0 for month 0). */
-function crossing(t: number, before: number, after: number): number {
-  return t === 0 ? 0 : t - 1 + before / (before - after);
 }
 
 /**
@@ -250,7 +246,7 @@ export class PathBlock {
         }
       } else if (!(balance < 0)) {
         // Back at zero or more: bridged if the financing landed by now, else the cash had run out.
-        if (!(dipBridge <= lastMonth && t <= dipBridge)) runway = crossing(dipStart, beforeDip, dipFirst);
+        if (!(dipBridge <= lastMonth && t <= dipBridge)) runway = crossingWithin(dipStart, beforeDip, dipFirst);
         dipStart = -1;
       }
       if (operatingCashFlow) {
@@ -277,7 +273,7 @@ export class PathBlock {
     this.lastMonth[j] = Math.min(t, lastMonth);
     this.breakEvenMonth[j] = breakEven;
     // A stretch still below zero where the months end is never bridged.
-    if (dipStart >= 0) runway = crossing(dipStart, beforeDip, dipFirst);
+    if (dipStart >= 0) runway = crossingWithin(dipStart, beforeDip, dipFirst);
     this.runway[j] = stop.kind === "break-even" ? Number.NaN : runway;
     this.nolAtValuation[j] = nol;
   }

@@ -39,11 +39,17 @@ export interface CashPath {
   fundingGaps: FundingGap[];
 }
 
-/** Crossing point within month t (cash[t−1] ≥ 0 > cash[t]), interpolated so a constant burn gives exactly cash ÷ burn. */
+/**
+ * Crossing point within month t, from cash at the end of months t − 1 (≥ 0) and t (< 0), interpolated
+ * so a constant burn gives exactly cash ÷ burn; 0 for month 0. (The Monte Carlo block follows the
+ * rule month by month and calls this with the two balances it holds.)
+ */
+export function crossingWithin(t: number, before: number, after: number): number {
+  return t === 0 ? 0 : t - 1 + before / (before - after);
+}
+
 function crossing(cash: Float64Array, t: number): number {
-  if (t === 0) return 0;
-  const before = cash[t - 1]!;
-  return t - 1 + before / (before - cash[t]!);
+  return t === 0 ? 0 : crossingWithin(t, cash[t - 1]!, cash[t]!);
 }
 
 /** The first month after `t` with financing, or Infinity when none is scheduled. */

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Currency} from "../lib/fields.js";
 import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
-import {FIRM_COLOR, FLOW_COLOR, GAP_COLOR} from "./colors.js";
+import {FIRM_COLOR, FLOW_COLOR, GAP_COLOR, TEXT_HALO} from "./colors.js";
 import {FLOW_FIELD, FLOW_MEASURES, type CashChartData, type FlowRow} from "./series.js";
 
 const BILLION = 1000;
@@ -24,6 +24,46 @@ function withLegend(key: string, legend: () => Node, chart: Node): HTMLElement {
   return figure;
 }
 
+/** Width of a character of an event's label (10.5 px bold, a little over the average), its height, and the step between lanes. */
+const EVENT_LABEL_CHAR_PX = 6.4;
+const EVENT_LABEL_HEIGHT_PX = 12;
+const LANE_PX = 13;
+
+/** An event label's offset from its marker: below the cross for a cash-out, above the dot for a break-even, `lane` steps further out. */
+export function eventLabelDy(kind: "cash-out" | "break-even", lane: number): number {
+  return kind === "cash-out" ? 15 + LANE_PX * lane : -13 - LANE_PX * lane;
+}
+
+/**
+ * The cash chart's event labels grouped by kind and lane. Each label is centred on its marker (its box
+ * estimated from its characters, at the pixel positions `x` and `y` give); one that would overlap a
+ * label already placed moves a lane further out, so two firms' break-evens a few months apart stay
+ * readable at phone width.
+ */
+export function eventLanes<E extends {kind: "cash-out" | "break-even"; date: Date; cash: number; label: string}>(
+  events: readonly E[],
+  options: {x: (date: Date) => number; y: (cash: number) => number; charWidth: number}
+): {kind: E["kind"]; lane: number; events: E[]}[] {
+  const placed: {left: number; right: number; top: number; bottom: number}[] = [];
+  const groups: {kind: E["kind"]; lane: number; events: E[]}[] = [];
+  const overlaps = (box: (typeof placed)[number]) => placed.some((p) => box.left < p.right + 4 && p.left < box.right + 4 && box.top < p.bottom && p.top < box.bottom);
+  for (const e of [...events].sort((a, b) => a.date.getTime() - b.date.getTime())) {
+    const half = (e.label.length * options.charWidth) / 2;
+    const [x, y] = [options.x(e.date), options.y(e.cash)];
+    const box = (lane: number) => {
+      const middle = y + eventLabelDy(e.kind, lane);
+      return {left: x - half, right: x + half, top: middle - EVENT_LABEL_HEIGHT_PX / 2, bottom: middle + EVENT_LABEL_HEIGHT_PX / 2};
+    };
+    let lane = 0;
+    while (lane < 3 && overlaps(box(lane))) lane++;
+    placed.push(box(lane));
+    let group = groups.find((g) => g.kind === e.kind && g.lane === lane);
+    if (!group) groups.push((group = {kind: e.kind, lane, events: []}));
+    group.events.push(e);
+  }
+  return groups;
+}
+
 /**
  * Cash at the end of each month (billions of the display currency) for one or both firms on one
  * calendar axis: the zero line, each firm's target year shaded and named above the plot, any funding
@@ -35,21 +75,30 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
   const events = data.events.map((e) => ({...e, cash: e.cash / BILLION}));
   const labelRows = data.targets.length;
   const compact = width < 560;
+  const height = Math.min(420, Math.max(280, width * 0.45));
+  const [marginLeft, marginRight, marginBottom] = [48, compact ? 12 : 24, 30];
+  // Room above the frame for one line per target band, so labels never sit on the lines.
+  const marginTop = 16 + 14 * labelRows;
+  // The chart's own scales, known before it is drawn so the event labels can keep clear of each other.
+  const xDomain = [rows[0]?.date ?? today, end];
+  const yValues = [0, ...rows.map((r) => r.cash), ...events.map((e) => e.cash)];
+  const x = Plot.scale({x: {type: "utc", domain: xDomain, range: [marginLeft, width - marginRight]}});
+  const y = Plot.scale({y: {domain: [Math.min(...yValues), Math.max(...yValues)], range: [height - marginBottom, marginTop], nice: true}});
   const chart = Plot.plot({
     width,
-    height: Math.min(420, Math.max(280, width * 0.45)),
-    marginLeft: 48,
-    marginRight: compact ? 12 : 24,
-    // Room above the frame for one line per target band, so labels never sit on the lines.
-    marginTop: 16 + 14 * labelRows,
-    x: {type: "utc", label: null, domain: [rows[0]?.date ?? today, end]},
+    height,
+    marginLeft,
+    marginRight,
+    marginTop,
+    marginBottom,
+    x: {type: "utc", label: null, domain: xDomain},
     y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, grid: true, nice: true, tickFormat: formatTick},
     color: firmColors(data),
     marks: [
       Plot.rectX(data.targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.1}),
       // A funding gap: a red band over its months, full height so even a one-month gap shows, named at its foot.
       Plot.rectX(data.gaps, {x1: "start", x2: "end", fill: GAP_COLOR, fillOpacity: 0.18}),
-      Plot.text(data.gaps, {x: "start", frameAnchor: "bottom", text: "label", dy: -4, textAnchor: "start", dx: 2, fill: GAP_COLOR, fontSize: 10.5, fontWeight: 600, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"}),
+      Plot.text(data.gaps, {x: "start", frameAnchor: "bottom", text: "label", dy: -4, textAnchor: "start", dx: 2, fill: GAP_COLOR, fontSize: 10.5, fontWeight: 600, ...TEXT_HALO}),
       ...data.targets.map((t, i) =>
         Plot.text([t], {x: "start", frameAnchor: "top", text: (d: typeof t) => `${d.name} target: ${d.year}`, dy: -5 - 14 * (labelRows - 1 - i), lineAnchor: "bottom", textAnchor: "start", fill: "firm", fontSize: 11, fontWeight: 600})
       ),
@@ -61,8 +110,10 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
       // Cash-out: a cross (a stroked symbol); break-even: a filled dot; each with its date beside it.
       Plot.dot(events.filter((e) => e.kind === "cash-out"), {x: "date", y: "cash", stroke: "firm", strokeWidth: 3, r: 6, symbol: "times"}),
       Plot.dot(events.filter((e) => e.kind === "break-even"), {x: "date", y: "cash", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
-      ...(["cash-out", "break-even"] as const).map((kind) =>
-        Plot.text(events.filter((e) => e.kind === kind), {x: "date", y: "cash", text: "label", fill: "firm", dy: kind === "cash-out" ? 15 : -13, textAnchor: "middle", fontSize: 10.5, fontWeight: 600, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"})
+      // Each label on its lane: below the cross for a cash-out, above the dot for a break-even, a lane
+      // further out where it would overlap the other firm's label of the same kind.
+      ...eventLanes(events, {x: (d) => x.apply(d), y: (c) => y.apply(c), charWidth: EVENT_LABEL_CHAR_PX}).map(({kind, lane, events}) =>
+        Plot.text(events, {x: "date", y: "cash", text: "label", fill: "firm", dy: eventLabelDy(kind, lane), textAnchor: "middle", fontSize: 10.5, fontWeight: 600, ...TEXT_HALO})
       ),
       // Tips format only the point shown (a title channel would format every row on every redraw).
       Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", format: {x: formatMonthOf, y: (b: number) => formatMoney(b * BILLION, data.currency), stroke: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f}}))

@@ -22,3 +22,6 @@ export const BRIDGE_COLOR = {adds: "#3ca951", subtracts: "#d62728", total: "#7f7
 
 /** A funding gap on the cash chart: months below zero that scheduled financing repairs. */
 export const GAP_COLOR = "#d62728";
+
+/** Plot text options that draw a label over the page's background, so lines and bars under it never cross its letters. */
+export const TEXT_HALO = {stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke"} as const;

@@ -12,6 +12,7 @@ import {getField, type Scenario} from "../lib/schema.js";
 import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange, type Correlation} from "../lib/uncertainty.js";
 import {term} from "./term.js";
 import {FIRM_COLOR, PRICE_COLOR, TEXT_HALO} from "./colors.js";
+import {markerAxis, offAxisSentence, offAxisText} from "./markerAxis.js";
 import {monthEndDate} from "./series.js";
 import {FIRST_ESTIMATE_PATHS, type RiskRunner} from "./riskRunner.js";
 import type {ScenarioStore} from "./store.js";
@@ -114,24 +115,12 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
   return html`<figure>${chart}<figcaption>${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon (not drawn).` : ""}</figcaption></figure>` as HTMLElement;
 }
 
-/**
- * The value histogram's axis: the bars' range, widened to take in the price unless the bars would then
- * fill less than a third of the width (a price far beyond every path, e.g. a bear case valued below zero):
- * the price is then named at the edge it lies beyond, `off` says which.
- */
-export function valueAxis(low: number, high: number, price: number): {domain: [number, number]; off: "left" | "right" | null} {
-  const span = high - low;
-  if (price >= low && price <= high) return {domain: [low, high], off: null};
-  if (price > high) return price - low <= 3 * span ? {domain: [low, price], off: null} : {domain: [low, high], off: "right"};
-  return high - price <= 3 * span ? {domain: [price, high], off: null} : {domain: [low, high], off: "left"};
-}
-
 /** Value per share (HKD) against the price. */
 export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number}): HTMLElement {
   const {price, width} = options;
   const low = h.bins[0]?.x0 ?? price;
   const high = h.bins.at(-1)?.x1 ?? price;
-  const {domain, off} = valueAxis(low, high, price);
+  const {domain, off} = markerAxis(low, high, price);
   const marginLeft = 44;
   const marginRight = 20;
   // A bar's gap (half a pixel each side) only where bars are wide enough to keep some colour.
@@ -146,7 +135,7 @@ export function valueHistogram(h: PathHistogram, options: {width: number; firm: 
           Plot.ruleX([price], {stroke: PRICE_COLOR, strokeWidth: 2}),
           Plot.text([price], {x: (d: number) => d, text: () => priceText, frameAnchor: "top", dy: 4, dx: rightHalf ? -4 : 4, lineAnchor: "top", textAnchor: rightHalf ? "end" : "start", fontSize: 10, fill: "currentColor", ...TEXT_HALO})
         ]
-      : [Plot.text([priceText], {text: (d: string) => (off === "right" ? `${d} →` : `← ${d}`), frameAnchor: off === "right" ? "top-right" : "top-left", dy: 4, lineAnchor: "top", textAnchor: off === "right" ? "end" : "start", fontSize: 10, fill: PRICE_COLOR, fontWeight: 600, ...TEXT_HALO})];
+      : [Plot.text([priceText], {text: (d: string) => offAxisText(d, off), frameAnchor: off === "right" ? "top-right" : "top-left", dy: 4, lineAnchor: "top", textAnchor: off === "right" ? "end" : "start", fontSize: 10, fill: PRICE_COLOR, fontWeight: 600, ...TEXT_HALO})];
   const chart = Plot.plot({
     width,
     height: 200,
@@ -157,7 +146,7 @@ export function valueHistogram(h: PathHistogram, options: {width: number; firm: 
     marks: [Plot.rectY(h.bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: inset, insetRight: inset}), ...priceMarks, Plot.ruleY([0])]
   });
   const tails = h.below + h.above > 0 ? `The lowest and highest 1% of paths lie beyond the axis (${formatProbability(h.below)} below, ${formatProbability(h.above)} above).` : "";
-  const far = off === null ? "" : ` The price, ${formatPerShare(price)}, is off the axis to the ${off}: at least 99% of the paths are worth ${off === "right" ? "less" : "more"}.`;
+  const far = off === null ? "" : ` ${offAxisSentence(formatPerShare(price), off, "at least 99% of the paths are worth")}`;
   return html`<figure>${chart}<figcaption>${tails}${far}</figcaption></figure>` as HTMLElement;
 }
 

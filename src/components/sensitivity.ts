@@ -15,6 +15,7 @@ import {convert} from "../lib/fx.js";
 import type {Scenario} from "../lib/schema.js";
 import {grid, swingInputs, tornado, type Grid, type GridCell, type Outcome, type SensitivityOutput, type SwingInput, type Tornado, type TornadoBar} from "../lib/sensitivity.js";
 import {PRICE_COLOR} from "./colors.js";
+import {markerAxis, offAxisSentence, offAxisText} from "./markerAxis.js";
 
 /** The two ends of a swing: light for the input's low end, dark for its high end (no firm's colour). */
 export const END_COLOR = {low: "#c9b2f3", high: "#7443d0"} as const;
@@ -296,14 +297,24 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const priceX = scale.toX(t.price);
   const anyBeyond = output !== "value" && (current.beyond || bars.some((b) => b.low.beyond || b.high.beyond));
   const horizon = scale.toX(t.horizonMonths);
-  const xs = [...ends.map((e) => e.x), now, ...(output === "value" ? [priceX] : []), ...(anyBeyond ? [horizon] : [])];
+  const xs = [...ends.map((e) => e.x), now, ...(anyBeyond ? [horizon] : [])];
+  // The price is on the value axis unless it lies so far off that the bars would shrink to slivers.
+  const priceOff = output === "value" ? markerAxis(Math.min(...xs), Math.max(...xs), priceX).off : null;
+  if (output === "value" && priceOff === null) xs.push(priceX);
   let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  // Every answer the same (no input moves it): one tick, on that answer (a month's tick would name the
+  // month after a month's end).
+  const single = lo === hi ? lo : null;
   if (lo === hi) [lo, hi] = scale.time ? [lo - 30 * 864e5, hi + 30 * 864e5] : [lo - 1, hi + 1];
   const x = scaleLinear().domain([lo, hi]).range([left, right]); // times as milliseconds: a utc scale is this same line
   const rowY = (row: number) => top + rowHeight * row + 29; // the bar's centre; its name sits above it
-  const parts: string[] = [bottomAxis(axisTicks(scale, x, lo, hi, right - left), axisY, top - 6, width - 8, scale.label)];
+  const ticks = single !== null && scale.time ? [{at: x(single), label: formatMonthOf(new Date(single))}] : axisTicks(scale, x, lo, hi, right - left);
+  const parts: string[] = [bottomAxis(ticks, axisY, top - 6, width - 8, scale.label)];
   if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, top - 6, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
-  if (output === "value") parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${formatPerShare(scale.toX(t.price), options.market ? (options.currency ?? "HKD") : "HKD")}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
+  const priceText = `price ${formatPerShare(scale.toX(t.price), options.market ? (options.currency ?? "HKD") : "HKD")}`;
+  if (output === "value" && priceOff === null) parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, priceText, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
+  else if (priceOff === "right") parts.push(text(width - 8, top - 6, offAxisText(priceText, priceOff), `text-anchor="end" font-size="9.5" font-weight="600" fill="${PRICE_COLOR}" ${HALO}`));
+  else if (priceOff === "left") parts.push(text(8, top - 6, offAxisText(priceText, priceOff), `font-size="9.5" font-weight="600" fill="${PRICE_COLOR}" ${HALO}`));
   const names: string[] = []; // drawn over the rule of the scenario now, which would cross them
   bars.forEach((bar, row) => {
     const y = rowY(row);
@@ -328,7 +339,7 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
     ${tornadoLegend()}
     ${chart}
     ${status}
-    <figcaption>${tornadoCaption(t, output, scale)}</figcaption>
+    <figcaption>${tornadoCaption(t, output, scale)}${priceOff ? ` ${offAxisSentence(priceText.slice("price ".length), priceOff, "every bar end here is worth")}` : ""}</figcaption>
   </figure>` as HTMLElement;
 }
 

@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {eventLabelDy, eventLanes} from "../../src/components/charts.ts";
-import {valueAxis, valueHistogram} from "../../src/components/risk.ts";
+import {markerAxis} from "../../src/components/markerAxis.ts";
+import {valueHistogram} from "../../src/components/risk.ts";
 
 type Kind = "cash-out" | "break-even";
 const event = (kind: Kind, iso: string, firm: string, cash = 0) => ({kind, date: new Date(iso), cash, label: `${kind === "cash-out" ? "cash out" : "break-even"} ${iso.slice(0, 7)}`, firm});
@@ -57,13 +58,13 @@ describe("the cash chart's event labels", () => {
 
 describe("the value histogram's axis", () => {
   it("takes in a price within or near the bars, and names one beyond three times their span at the edge instead", () => {
-    expect(valueAxis(-100, -20, -50)).toEqual({domain: [-100, -20], off: null});
-    expect(valueAxis(-100, -20, 131.5)).toEqual({domain: [-100, 131.5], off: null});
-    expect(valueAxis(-100, -20, 141)).toEqual({domain: [-100, -20], off: "right"});
-    expect(valueAxis(-60, -1, 345)).toEqual({domain: [-60, -1], off: "right"});
-    expect(valueAxis(500, 600, 100)).toEqual({domain: [500, 600], off: "left"});
-    expect(valueAxis(500, 600, 350)).toEqual({domain: [350, 600], off: null});
-    expect(valueAxis(500, 600, 250)).toEqual({domain: [500, 600], off: "left"});
+    expect(markerAxis(-100, -20, -50)).toEqual({domain: [-100, -20], off: null});
+    expect(markerAxis(-100, -20, 131.5)).toEqual({domain: [-100, 131.5], off: null});
+    expect(markerAxis(-100, -20, 141)).toEqual({domain: [-100, -20], off: "right"});
+    expect(markerAxis(-60, -1, 345)).toEqual({domain: [-60, -1], off: "right"});
+    expect(markerAxis(500, 600, 100)).toEqual({domain: [500, 600], off: "left"});
+    expect(markerAxis(500, 600, 350)).toEqual({domain: [350, 600], off: null});
+    expect(markerAxis(500, 600, 250)).toEqual({domain: [500, 600], off: "left"});
   });
 
   it("draws bars with width and says where a far price lies (MiniMax in the bear case)", () => {

@@ -35,6 +35,25 @@ describe("tornado chart", () => {
     expect(figure.textContent).toMatch(/end of projection Sep 2040/);
   });
 
+  it("names a price far beyond every bar end at the axis's edge rather than squeezing the bars (MiniMax, bear case)", () => {
+    const figure = tornadoChart(tornado(presets.get("bear")!, "minimax"), {width: 390, output: "value"});
+    expect(figure.textContent).toContain("price HK$345.00 →");
+    expect(figure.querySelector("figcaption")!.textContent).toMatch(/The price, HK\$345\.00, is off the axis to the right: every bar end here is worth less\./);
+    expect(figure.querySelector('line[stroke-dasharray="5,3"]')).toBeNull();
+    // Zhipu's price is near enough to draw: a dashed rule, no edge note.
+    const near = tornadoChart(tornado(presets.get("bear")!, "zhipu"), {width: 390, output: "value"});
+    expect(near.querySelector('line[stroke-dasharray="5,3"]')).not.toBeNull();
+    expect(near.textContent).not.toContain("→ ");
+    expect(near.querySelector("figcaption")!.textContent).not.toMatch(/off the axis/);
+  });
+
+  it("puts the one tick of an answer no input moves on that answer's month (Zhipu's break-even, bear case)", () => {
+    const figure = tornadoChart(tornado(presets.get("bear")!, "zhipu"), {width: 390, output: "breakEven"});
+    expect(figure.textContent).toContain("end of projection Jun 2040");
+    expect(figure.textContent).toContain("Jun 2040First month of break-even");
+    expect(figure.textContent).not.toContain("Jul 2040");
+  });
+
   it("hands the end's input and value to onApply on a click, and on Enter from the keyboard", () => {
     const onApply = vi.fn();
     const figure = tornadoChart(tornado(base, "zhipu"), {width: 480, output: "runway", onApply});

@@ -24,7 +24,8 @@ const sign = (x: number) => (x < 0 ? MINUS : "");
 export function formatMoney(millions: number, currency: Currency): string {
   if (!Number.isFinite(millions)) return DASH;
   const abs = Math.abs(millions);
-  const body = abs >= 1000 ? `${threeSignificant(abs / 1000)}B` : abs >= 1 || abs === 0 ? `${threeSignificant(abs)}M` : `${threeSignificant(abs * 1000)}K`;
+  // Nothing is "0", not "0M": no scale to read.
+  const body = abs >= 1000 ? `${threeSignificant(abs / 1000)}B` : abs >= 1 ? `${threeSignificant(abs)}M` : abs === 0 ? "0" : `${threeSignificant(abs * 1000)}K`;
   return `${sign(millions)}${PREFIX[currency]}${body}`;
 }
 

@@ -10,6 +10,8 @@ describe("format", () => {
     expect(formatMoney(27.9, "USD")).toBe("US$27.9M");
     expect(formatMoneyPerMonth(300, "RMB")).toBe("RMB 300M / month");
     expect(formatMoney(-2100, "HKD")).toBe("−HK$2.1B");
+    expect(formatMoney(0, "HKD")).toBe("HK$0");
+    expect(formatMoney(-0, "USD")).toBe("US$0");
     expect(formatMoney(57890, "HKD")).toBe("HK$57.9B");
     expect(formatMoney(0.5, "USD")).toBe("US$500K");
     expect(formatMoney(Number.NaN, "USD")).toBe("—");

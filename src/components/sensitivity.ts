@@ -460,13 +460,26 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   let domain: [number, number];
   let legendTicks: number[];
   let legendLabel: string;
+  let valueNote: string | null = null;
   if (g.output === "value") {
     const values = g.cells.flatMap((c) => (c.outcome ? [shown(c.outcome)] : []));
-    const reach = Math.max(1e-9, ...values.map((v) => Math.abs(v - price)));
-    domain = [price - reach, price + reach];
-    color = scaleDiverging(interpolateRdBu).domain([domain[0], price, domain[1]]);
+    const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+    if (values.length > 0 && (highest < price || lowest > price)) {
+      // Every cell on one side of the price: a scale centred on it would paint them all one deep
+      // colour, so the colours span the cells' own values (reds below the price, blues above; never white).
+      const below = highest < price;
+      domain = [lowest, highest > lowest ? highest : lowest + 1];
+      const at = scaleLinear().domain(domain).range(below ? [0, 0.42] : [0.58, 1]).clamp(true);
+      color = (v: number) => interpolateRdBu(at(v));
+      legendLabel = `Value per share (${currencySymbol(currency)}); every cell ${below ? "below" : "above"} the price`;
+      valueNote = `Colour: value per share; every cell is ${below ? "below" : "above"} the price of ${formatPerShare(price, currency)}, so the colours span the cells' own values (${below ? "darker is further below" : "darker is further above"}).`;
+    } else {
+      const reach = Math.max(1e-9, ...values.map((v) => Math.abs(v - price)));
+      domain = [price - reach, price + reach];
+      color = scaleDiverging(interpolateRdBu).domain([domain[0], price, domain[1]]);
+      legendLabel = `Value per share (${currencySymbol(currency)}); white: the price`;
+    }
     legendTicks = scaleLinear().domain(domain).ticks(5);
-    legendLabel = `Value per share (${currencySymbol(currency)}); white: the price`;
   } else {
     domain = [0, g.horizonMonths];
     color = scaleSequential(interpolateYlGnBu).domain(domain);
@@ -557,7 +570,7 @@ export function heatmapChart(g: Grid, options: HeatmapOptions): HTMLElement {
   const skippedCount = g.cells.filter((c) => c.met === null).length;
   const basis = (a: SwingInput) => (a.basis === "range" ? "the input's range in the scenario" : "the input's plausible range");
   const widened = [g.x, g.y].filter((a) => a.widened).map((a) => `${lowerFirst(a.input.label)} widened to ${inputValueText(a.input, a.input.current, firm)}, the scenario's own value`);
-  const legendNote = g.output === "value" ? `Colour: value per share; white at the price, ${formatPerShare(price, currency)}.` : `Colour: months from the ${formatMonthYear(dateAfterMonths(g.startMonth, 0))} baseline; ${g.horizonMonths}+ means never within the projection (to ${formatMonthYear(g.horizonMonth)}).`;
+  const legendNote = g.output === "value" ? (valueNote ?? `Colour: value per share; white at the price, ${formatPerShare(price, currency)}.`) : `Colour: months from the ${formatMonthYear(dateAfterMonths(g.startMonth, 0))} baseline; ${g.horizonMonths}+ means never within the projection (to ${formatMonthYear(g.horizonMonth)}).`;
   return html`<figure class="sens-chart" data-testid=${`heatmap-${firm}-${g.output}`} data-current-x=${String(g.current.x)} data-current-y=${String(g.current.y)} data-x-values=${g.x.values.join(",")} data-y-values=${g.y.values.join(",")} data-cells=${String(drawn.length)} data-met-count=${String(metCount)}>
     ${svg}
     ${status}

@@ -88,6 +88,21 @@ describe("heatmap chart", () => {
     }
   });
 
+  it("spans the cells' own values when every cell is on one side of the price (MiniMax, bear case), and centres on the price otherwise", () => {
+    const stops = (figure: Element) => [...figure.querySelectorAll("stop")].map((s) => s.getAttribute("stop-color")!);
+    const rgb = (c: string) => c.match(/\d+/g)!.map(Number) as [number, number, number];
+    const bear = grid(presets.get("bear")!, "minimax", "minimax.growthStart", "minimax.costOfCapital", "value", 11);
+    expect(bear.cells.every((c) => c.outcome && !c.met)).toBe(true);
+    const below = heatmapChart(bear, {width: 390});
+    expect(below.querySelector("figcaption")!.textContent).toMatch(/^Colour: value per share; every cell is below the price of HK\$345\.00, so the colours span the cells' own values \(darker is further below\)\./);
+    const colours = stops(below).map(rgb);
+    // Reds from dark to light, none white: the legend spans the cells.
+    expect(colours.every(([r, , b]) => r > b)).toBe(true);
+    expect(colours[0]![1]).toBeLessThan(colours.at(-1)![1] - 60);
+    const straddling = heatmapChart(grid(base, "minimax", "minimax.growthStart", "minimax.costOfCapital", "value", 11), {width: 390});
+    expect(straddling.querySelector("figcaption")!.textContent).toMatch(/^Colour: value per share; white at the price, HK\$345\.00\./);
+  });
+
   it("a click on a cell hands both inputs' values to onApply (top left: lowest x, highest y)", () => {
     const onApply = vi.fn();
     const g = grid(base, "zhipu", "zhipu.growthStart", "zhipu.burnNow", "runway", 5);

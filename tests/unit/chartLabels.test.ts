@@ -6,7 +6,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {eventLabelDy, eventLanes} from "../../src/components/charts.ts";
 import {markerAxis} from "../../src/components/markerAxis.ts";
-import {valueHistogram} from "../../src/components/risk.ts";
+import {monthsHistogram, valueHistogram} from "../../src/components/risk.ts";
 
 type Kind = "cash-out" | "break-even";
 const event = (kind: Kind, iso: string, firm: string, cash = 0) => ({kind, date: new Date(iso), cash, label: `${kind === "cash-out" ? "cash out" : "break-even"} ${iso.slice(0, 7)}`, firm});
@@ -82,5 +82,20 @@ describe("the value histogram's axis", () => {
     const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5});
     const label = [...figure.querySelectorAll("text")].find((t) => t.textContent === "price HK$131.50")!;
     expect(label.closest("g")!.getAttribute("text-anchor")).toBe("end");
+  });
+});
+
+describe("the months histogram", () => {
+  it("draws no bars, and says why, when no path gets there (every path's cash lasts: management targets)", () => {
+    const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: 0}));
+    const figure = monthsHistogram({bins, never: 1, below: 0, above: 0}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
+    expect(figure.querySelector("svg")).toBeNull();
+    expect(figure.textContent).toBe("Cash runs out: 100% of paths never get there within the horizon, so there is no distribution to draw.");
+  });
+
+  it("draws the bars when some path gets there", () => {
+    const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: i === 3 ? 0.5 : 0}));
+    const figure = monthsHistogram({bins, never: 0.5, below: 0, above: 0}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
+    expect(figure.querySelector("svg")).not.toBeNull();
   });
 });

@@ -111,7 +111,7 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
       Plot.dot(events.filter((e) => e.kind === "cash-out"), {x: "date", y: "cash", stroke: "firm", strokeWidth: 3, r: 6, symbol: "times"}),
       Plot.dot(events.filter((e) => e.kind === "break-even"), {x: "date", y: "cash", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
       // Each label on its lane: below the cross for a cash-out, above the dot for a break-even, a lane
-      // further out where it would overlap the other firm's label of the same kind.
+      // further out where it would overlap a label already placed.
       ...eventLanes(events, {x: (d) => x.apply(d), y: (c) => y.apply(c), charWidth: EVENT_LABEL_CHAR_PX}).map(({kind, lane, events}) =>
         Plot.text(events, {x: "date", y: "cash", text: "label", fill: "firm", dy: eventLabelDy(kind, lane), textAnchor: "middle", fontSize: 10.5, fontWeight: 600, ...TEXT_HALO})
       ),

@@ -100,7 +100,7 @@ export function fanChart(rows: FanRow[], options: {width: number; currency: Curr
 export function monthsHistogram(h: PathHistogram, options: {width: number; startMonth: number; firm: FirmId; label: string; marker?: {date: Date; text: string}}): HTMLElement {
   // No path gets there within the horizon: no bars, and an axis of zeros would draw them full height.
   if (h.bins.every((b) => b.share === 0)) {
-    return html`<figure class="empty-histogram"><figcaption>${options.label.replace(/ →$/, "")}: ${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon, so there is no distribution to draw.` : "no valid path to draw."}</figcaption></figure>` as HTMLElement;
+    return html`<figure><figcaption>${options.label.replace(/ →$/, "")}: ${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon, so there is no distribution to draw.` : "no valid path to draw."}</figcaption></figure>` as HTMLElement;
   }
   const date = (months: number) => monthEndDate(options.startMonth + months);
   const bins = h.bins.map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));

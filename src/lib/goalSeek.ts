@@ -133,7 +133,10 @@ export function solveGrowthForGoal(scenario: Scenario, firm: FirmId, goal: Goal,
     probability = goalProbability(all, "growthStart", value, goal);
   }
   if (!meetsGoal(probability.p, goal)) return {lever: "growthStart", goal, value: null, reason: `not reachable in ${range}`, probability};
-  return {lever: "growthStart", goal, value, reason: value === lo0 ? `met even at the lowest growth searched (${formatPercentPerYear(lo0)})` : null, probability};
+  // An answer below the scenario's own growth says how far growth could fall with the goal still met.
+  const now = scenario.firms[firm].growthStart;
+  const reason = value === lo0 ? `met even at the lowest growth searched (${formatPercentPerYear(lo0)})` : value < now ? `below the scenario's ${formatPercentPerYear(now)}: the goal is met with growth to spare` : null;
+  return {lever: "growthStart", goal, value, reason, probability};
 }
 
 /** All three levers for one goal, each checked on the same paths: what the runner's --solve prints. */

@@ -165,6 +165,15 @@ describe("quantile answers", () => {
     }
   });
 
+  it("says when growth could fall below the scenario's own and still meet the goal (MiniMax, base)", () => {
+    const answer = solveGrowthForGoal(base, "minimax", DEFAULT_GOALS["cash-out"], {paths: 12_000, seed: 2});
+    expect(answer.value).toBeLessThan(base.firms.minimax.growthStart);
+    expect(answer.reason).toBe("below the scenario's 174.7% a year: the goal is met with growth to spare");
+    const zhipu = solveGrowthForGoal(base, "zhipu", DEFAULT_GOALS["cash-out"], {paths: 12_000, seed: 2});
+    expect(zhipu.value).toBeGreaterThan(base.firms.zhipu.growthStart);
+    expect(zhipu.reason).toBeNull();
+  });
+
   it("extra funding does not change break-even, and says so", () => {
     const requirements = pathRequirements(new FirmPaths(base, "zhipu", 200, 1));
     expect(quantileAnswer(requirements, "extraFunding", DEFAULT_GOALS["break-even"]).reason).toMatch(/does not change when a firm breaks even/);

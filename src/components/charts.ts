@@ -81,9 +81,11 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
   const marginTop = 16 + 14 * labelRows;
   // The chart's own scales, known before it is drawn so the event labels can keep clear of each other.
   const xDomain = [rows[0]?.date ?? today, end];
+  // Every y the marks place: the zero line, the cash and the events (given to the plot too, so the two agree).
   const yValues = [0, ...rows.map((r) => r.cash), ...events.map((e) => e.cash)];
+  const yDomain = [Math.min(...yValues), Math.max(...yValues)];
   const x = Plot.scale({x: {type: "utc", domain: xDomain, range: [marginLeft, width - marginRight]}});
-  const y = Plot.scale({y: {domain: [Math.min(...yValues), Math.max(...yValues)], range: [height - marginBottom, marginTop], nice: true}});
+  const y = Plot.scale({y: {domain: yDomain, range: [height - marginBottom, marginTop], nice: true}});
   const chart = Plot.plot({
     width,
     height,
@@ -92,7 +94,7 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
     marginTop,
     marginBottom,
     x: {type: "utc", label: null, domain: xDomain},
-    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, grid: true, nice: true, tickFormat: formatTick},
+    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, domain: yDomain, grid: true, nice: true, tickFormat: formatTick},
     color: firmColors(data),
     marks: [
       Plot.rectX(data.targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.1}),

@@ -298,10 +298,11 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const anyBeyond = output !== "value" && (current.beyond || bars.some((b) => b.low.beyond || b.high.beyond));
   const horizon = scale.toX(t.horizonMonths);
   const xs = [...ends.map((e) => e.x), now, ...(anyBeyond ? [horizon] : [])];
-  // The price is on the value axis unless it lies so far off that the bars would shrink to slivers.
-  const priceOff = output === "value" ? markerAxis(Math.min(...xs), Math.max(...xs), priceX).off : null;
-  if (output === "value" && priceOff === null) xs.push(priceX);
   let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  // The price is on the value axis unless it lies so far off that the bars would shrink to slivers.
+  const priceAxis = output === "value" ? markerAxis(lo, hi, priceX) : null;
+  if (priceAxis) [lo, hi] = priceAxis.domain;
+  const priceOff = priceAxis?.off ?? null;
   // Every answer the same (no input moves it): one tick, on that answer (a month's tick would name the
   // month after a month's end).
   const single = lo === hi ? lo : null;
@@ -311,10 +312,9 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
   const ticks = single !== null && scale.time ? [{at: x(single), label: formatMonthOf(new Date(single))}] : axisTicks(scale, x, lo, hi, right - left);
   const parts: string[] = [bottomAxis(ticks, axisY, top - 6, width - 8, scale.label)];
   if (anyBeyond) parts.push(`<line x1="${px(x(horizon))}" x2="${px(x(horizon))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="2,3"/>`, text(x(horizon) - 3, top - 6, `end of projection ${formatMonthYear(t.horizonMonth)}`, `text-anchor="end" font-size="9.5" fill-opacity="0.75" ${HALO}`));
-  const priceText = `price ${formatPerShare(scale.toX(t.price), options.market ? (options.currency ?? "HKD") : "HKD")}`;
-  if (output === "value" && priceOff === null) parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, priceText, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
-  else if (priceOff === "right") parts.push(text(width - 8, top - 6, offAxisText(priceText, priceOff), `text-anchor="end" font-size="9.5" font-weight="600" fill="${PRICE_COLOR}" ${HALO}`));
-  else if (priceOff === "left") parts.push(text(8, top - 6, offAxisText(priceText, priceOff), `font-size="9.5" font-weight="600" fill="${PRICE_COLOR}" ${HALO}`));
+  const price = formatPerShare(priceX, options.market ? (options.currency ?? "HKD") : "HKD");
+  if (priceAxis && priceOff === null) parts.push(`<line x1="${px(x(priceX))}" x2="${px(x(priceX))}" y1="${top - 6}" y2="${axisY}" stroke="${PRICE_COLOR}" stroke-width="1.5" stroke-dasharray="5,3"/>`, text(x(priceX) + 3, top - 6, `price ${price}`, `font-size="9.5" fill="${PRICE_COLOR}" ${HALO}`));
+  else if (priceOff) parts.push(text(priceOff === "right" ? width - 8 : 8, top - 6, offAxisText(`price ${price}`, priceOff), `text-anchor="${priceOff === "right" ? "end" : "start"}" font-size="9.5" font-weight="600" fill="${PRICE_COLOR}" ${HALO}`));
   const names: string[] = []; // drawn over the rule of the scenario now, which would cross them
   bars.forEach((bar, row) => {
     const y = rowY(row);
@@ -339,7 +339,7 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
     ${tornadoLegend()}
     ${chart}
     ${status}
-    <figcaption>${tornadoCaption(t, output, scale)}${priceOff ? ` ${offAxisSentence(priceText.slice("price ".length), priceOff, "every bar end here is worth")}` : ""}</figcaption>
+    <figcaption>${tornadoCaption(t, output, scale)}${priceOff ? ` ${offAxisSentence(price, priceOff, "every bar end here is worth")}` : ""}</figcaption>
   </figure>` as HTMLElement;
 }
 

@@ -2,6 +2,7 @@
 // here (d3-format, d3-time-format). Every number carries its unit; money carries its currency and
 // scale; rates are percentages; per-share values have two decimals, large values significant figures.
 import {format, utcFormat, utcParse} from "d3";
+import {ruleOfThreeBound} from "./estimate.js";
 import type {Currency, Unit} from "./fields.js";
 
 const PREFIX: Record<Currency, string> = {USD: "US$", HKD: "HK$", RMB: "RMB "};
@@ -323,10 +324,8 @@ export function formatProbability(p: number): string {
  * can be at 95% confidence (none of n paths: at most 3 ÷ n), e.g. "at most 0.003% at 95% confidence".
  */
 export function formatStandardError(e: {p: number; standardError: number}, paths: number): string {
-  if ((e.p === 0 || e.p === 1) && paths > 0) {
-    const bound = ruleOfThree(Math.min(1, 3 / paths));
-    return e.p === 0 ? `at most ${bound} at 95% confidence` : `at least ${complementPercent(bound)} at 95% confidence`;
-  }
+  const bound = ruleOfThreeBound(e, paths);
+  if (bound !== null) return e.p === 0 ? `at most ${ruleOfThree(bound)} at 95% confidence` : `at least ${complementPercent(ruleOfThree(1 - bound))} at 95% confidence`;
   return `±${(e.standardError * 100).toFixed(e.standardError < 0.001 ? 2 : 1)}%`;
 }
 

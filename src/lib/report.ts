@@ -4,6 +4,7 @@ import {convert} from "./fx.js";
 import type {FirmResult, Implied} from "./results.js";
 import {FIRM_CURRENCY, FIRMS, type FirmId, type MarketInputs} from "./fields.js";
 import {type Scenario} from "./schema.js";
+import {ruleOfThreeBound, type Estimate} from "./estimate.js";
 import {pathQuantiles, type FirmSimulation} from "./simulation.js";
 
 export interface MonthRow {
@@ -79,6 +80,14 @@ function quantileRecord(values: Float64Array): Record<"p5" | "p10" | "p25" | "p5
   return {p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95!};
 }
 
+/**
+ * A probability as the runner prints it: {p, standardError, bound95}, where bound95 is the rule of
+ * three's 95% bound at 0% or 100% (where the standard error, 0, would claim certainty), else null.
+ */
+function withBound(e: Estimate, s: FirmSimulation): Estimate & {bound95: number | null} {
+  return {...e, bound95: ruleOfThreeBound(e, s.runwayMonths.length - s.invalidPaths)};
+}
+
 /** A firm's Monte Carlo results as the runner prints them (money in millions of its currency; value per share in HKD). */
 export function riskReport(simulation: {paths: number; seed: number}, s: FirmSimulation) {
   const months = s.cash.p50.length;
@@ -89,7 +98,11 @@ export function riskReport(simulation: {paths: number; seed: number}, s: FirmSim
     runwayMonths: quantileRecord(s.runwayMonths),
     breakEvenMonths: quantileRecord(s.breakEvenMonths),
     valuePerShare: quantileRecord(s.valuePerShareHkd),
-    probabilities: s.probabilities,
+    probabilities: {
+      cashOutBeforeBreakEven: withBound(s.probabilities.cashOutBeforeBreakEven, s),
+      breakEvenByTarget: withBound(s.probabilities.breakEvenByTarget, s),
+      valueAbovePrice: withBound(s.probabilities.valueAbovePrice, s)
+    },
     cash: {
       dates: Array.from({length: months}, (_, t) => yearMonth(s.cash.startMonth + t)),
       p5: Array.from(s.cash.p5),

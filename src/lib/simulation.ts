@@ -5,6 +5,7 @@
 // and in any browser (random.ts, exactMath.ts).
 import {decemberOffset} from "./breakEven.js";
 import {imanConover} from "./correlation.js";
+import {shareEstimate, type Estimate} from "./estimate.js";
 import {distribution, quantiles} from "./distributions.js";
 import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} from "./projection.js";
@@ -15,11 +16,8 @@ import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
 
-/** A probability estimated from N paths, with its standard error √(p(1 − p) ÷ N). */
-export interface Estimate {
-  p: number;
-  standardError: number;
-}
+export type {Estimate} from "./estimate.js";
+
 
 /** Cash at the end of each month (millions of the firm's currency), summarised over the paths. */
 export interface CashBands {
@@ -200,12 +198,6 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
     }
   }
   return shareEstimate(met, valid);
-}
-
-/** The share of `valid` paths that `count` is, with its standard error √(p(1 − p) ÷ n); NaN when there are none. */
-function shareEstimate(count: number, valid: number): Estimate {
-  const p = valid > 0 ? count / valid : Number.NaN;
-  return {p, standardError: valid > 0 ? Math.sqrt((p * (1 - p)) / valid) : Number.NaN};
 }
 
 /**

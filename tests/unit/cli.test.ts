@@ -176,6 +176,9 @@ describe("npm run model -- --simulate", () => {
     expect([risk.paths, risk.seed]).toEqual([500, 3]);
     expect(Object.keys(risk.runwayMonths)).toEqual(["p5", "p10", "p25", "p50", "p75", "p90", "p95"]);
     expect(Object.keys(risk.probabilities)).toEqual(["cashOutBeforeBreakEven", "breakEvenByTarget", "valueAbovePrice"]);
+    // At 0% the standard error is 0; bound95 says how far the chance can be (3 ÷ 500 paths), else null.
+    expect(risk.probabilities.breakEvenByTarget).toEqual({p: 0, standardError: 0, bound95: 0.006});
+    expect(risk.probabilities.cashOutBeforeBreakEven.bound95).toBeNull();
     expect(risk.cash.dates[0]).toBe("2025-06");
     expect(risk.cash.p50).toHaveLength(181);
     expect(run("base", "--simulate", "500", "--seed", "3").stdout).toBe(first.stdout);

@@ -87,13 +87,34 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     });
   }
 
-  const commit = (value: unknown) => {
-    const reason = store.set(path, value);
-    message.textContent = reason ? `${spec.label}: ${explain(spec, currency, reason, value)}` : "";
-    inputs[0]!.setAttribute("aria-invalid", reason ? "true" : "false");
-  };
   const first = inputs[0]!;
-  first.addEventListener(spec.kind === "number" || spec.kind === "integer" ? "input" : "change", () => commit(read()));
+  const typed = spec.kind === "number" || spec.kind === "integer";
+  // The value when the box took the focus. Each keystroke that makes a valid number applies it, so a
+  // text the field refuses puts this back: otherwise the half-typed prefix before it (9,999 on the
+  // way to 99,999,999) would be what stays.
+  let beforeTyping: unknown;
+  let restoring = false;
+  const commit = (value: unknown, typing = false) => {
+    const reason = store.set(path, value);
+    const kept = reason !== null && typing && beforeTyping !== undefined;
+    if (kept && !Object.is(getField(store.scenario, path), beforeTyping)) {
+      restoring = true; // the box keeps the user's text meanwhile (sync)
+      store.set(path, beforeTyping);
+      restoring = false;
+    }
+    message.textContent = reason ? `${spec.label}: ${explain(spec, currency, reason, value)}${kept ? `; it stays ${formatFieldValue(beforeTyping, spec.unit, currency)}` : ""}` : "";
+    first.setAttribute("aria-invalid", reason ? "true" : "false");
+  };
+  first.addEventListener(typed ? "input" : "change", () => commit(read(), typed));
+  if (typed) {
+    first.addEventListener("focus", () => (beforeTyping = getField(store.scenario, path)));
+    // Leaving a refused text: the box shows the value that stayed (the message still says why).
+    first.addEventListener("blur", () => {
+      if (first.getAttribute("aria-invalid") !== "true") return;
+      write(getField(store.scenario, path), false);
+      first.setAttribute("aria-invalid", "false");
+    });
+  }
   reset.addEventListener("click", () => commit(getField(store.preset, path)));
 
   let shown: unknown;
@@ -106,7 +127,7 @@ export function fieldControl(store: ScenarioStore, path: string, options: Contro
     const changed = value !== getField(store.preset, path);
     element.classList.toggle("control--changed", changed);
     reset.hidden = !changed;
-    const typing = document.activeElement === first && read() === value;
+    const typing = document.activeElement === first && (read() === value || restoring);
     write(value, typing);
   };
 

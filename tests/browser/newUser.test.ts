@@ -21,6 +21,26 @@ const box = (page: Page, path: string) => page.locator(`.control[data-field="${p
 const slider = (page: Page, path: string) => page.locator(`.control[data-field="${path}"] input[type="range"]`).first();
 
 describe("controls", () => {
+  it("a number typed key by key that ends out of range keeps the value from before the typing, not a prefix of it, and says so", async () => {
+    const {page, watch} = await open("/?scenario=base");
+    const burn = box(page, "zhipu.burnNow");
+    const before = await burn.inputValue();
+    await burn.click();
+    await burn.selectText();
+    await burn.pressSequentially("99999999"); // 9,999 on the way is valid; 99,999 and beyond are not
+    const message = page.locator('.control[data-field="zhipu.burnNow"] .control-message');
+    await expect.poll(() => message.innerText()).toMatch(/^Monthly cash burn now: must be between .*; it stays RMB \d+(\.\d+)?M \/ month$/);
+    expect(await burn.inputValue()).toBe("99999999"); // the text stays while the box has the focus
+    await page.waitForTimeout(400); // past the link's write delay
+    expect(new URL(page.url()).searchParams.get("zhipu.burnNow")).toBeNull();
+    // Leaving the box shows the value that stayed.
+    await burn.press("Tab");
+    expect(await burn.inputValue()).toBe(before);
+    expect(await burn.getAttribute("aria-invalid")).toBe("false");
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("typing a number moves the slider with it", async () => {
     const {page, watch} = await open("/zhipu");
     await box(page, "zhipu.burnNow").fill("500");

@@ -40,7 +40,11 @@ export function valueVsPrice(r: FirmResult, view: MoneyView): HTMLElement {
 /** Which way a higher cost of capital moves the value, and why when it is the unexpected way. */
 function costOfCapitalSentence(r: FirmResult, effect: CostOfCapitalEffect, view: MoneyView): string {
   const points = formatPercent(effect.step);
-  const range = `${perShare(effect.lower, view)} at a cost of capital ${points} lower, ${perShare(effect.higher, view)} at ${points} higher`;
+  // At a cost of capital of 0 there is no lower rate: the comparison is with the value as it stands.
+  const range =
+    effect.lowerRate < r.inputs.costOfCapital
+      ? `${perShare(effect.lower, view)} at a cost of capital ${points} lower, ${perShare(effect.higher, view)} at ${points} higher`
+      : `${perShare(effect.lower, view)} at today's cost of capital of ${formatPercent(effect.lowerRate)}, which cannot go lower, ${perShare(effect.higher, view)} at ${points} higher`;
   if (effect.direction === "falls") return `A higher cost of capital lowers the value: ${range}.`;
   if (effect.direction === "flat") return `The cost of capital barely moves the value: ${range}.`;
   return `A higher cost of capital raises this value (${range}): most of the discounted cash flows are losses, and discounting losses harder makes them smaller. Finance's rule that value falls as the discount rate rises holds for firms whose flows are profits on balance; this story's are not.`;

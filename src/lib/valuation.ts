@@ -255,6 +255,9 @@ export interface CostOfCapitalEffect {
   /** Value per share (HKD) at the cost of capital minus and plus the step. */
   lower: number;
   higher: number;
+  /** The rates they are at: the lower one is floored at 0 (at a cost of capital of 0, it is the rate itself). */
+  lowerRate: number;
+  higherRate: number;
   /** What a higher cost of capital does to the value. */
   direction: "falls" | "rises" | "flat";
 }
@@ -268,10 +271,12 @@ export interface CostOfCapitalEffect {
 export function costOfCapitalEffect(firmId: FirmId, firm: FirmInputs, market: MarketInputs, step = 0.01, projection: Projection = project(firm)): CostOfCapitalEffect {
   // The cost of capital does not change the projection: one projection serves both valuations.
   const at = (r: number) => valueFirm(firmId, {...firm, costOfCapital: r}, market, projection).valuePerShareHkd;
-  const lower = at(Math.max(0, firm.costOfCapital - step));
-  const higher = at(firm.costOfCapital + step);
+  const lowerRate = Math.max(0, firm.costOfCapital - step);
+  const higherRate = firm.costOfCapital + step;
+  const lower = at(lowerRate);
+  const higher = at(higherRate);
   const direction = Math.abs(higher - lower) <= 1e-9 * Math.max(1, Math.abs(lower)) ? "flat" : higher < lower ? "falls" : "rises";
-  return {step, lower, higher, direction};
+  return {step, lower, higher, lowerRate, higherRate, direction};
 }
 
 /** Value per share in HKD as a function of one projection input, reusing one buffer. */

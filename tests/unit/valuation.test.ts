@@ -209,6 +209,13 @@ describe("value and the cost of capital", () => {
     expect(effect.higher).toBeGreaterThan(effect.lower);
   });
 
+  it("at a cost of capital of 0 the lower rate is the rate itself (it cannot go lower), so its value is today's", () => {
+    const atZero = {...zhipu, costOfCapital: 0};
+    const effect = costOfCapitalEffect("zhipu", atZero, MARKET);
+    expect([effect.lowerRate, effect.higherRate]).toEqual([0, 0.01]);
+    expect(effect.lower).toBe(valueFirm("zhipu", atZero, MARKET).valuePerShareHkd);
+  });
+
   it("Zhipu's base value is a signed number that moves with its cost of capital", () => {
     const low = valueFirm("zhipu", {...zhipu, costOfCapital: 0.06}, MARKET).valuePerShareHkd;
     const high = valueFirm("zhipu", {...zhipu, costOfCapital: 0.12}, MARKET).valuePerShareHkd;

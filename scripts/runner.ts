@@ -10,7 +10,8 @@ import {simulate} from "../src/lib/simulation.ts";
 import {parseWholeNumber, pathsProblem, seedProblem} from "../src/lib/uncertainty.ts";
 import {resolvePresets, resolveScenarioFile} from "../src/lib/scenarios.ts";
 import {FIRMS, type FirmId} from "../src/lib/fields.ts";
-import {applyOverrides, type Override, type Scenario} from "../src/lib/schema.ts";
+import {type Override, type Scenario} from "../src/lib/schema.ts";
+import {editScenario} from "../src/lib/edit.ts";
 import {readBaseline, readPresetFiles} from "../src/data/read.ts";
 
 /** A scenario file is a few kilobytes; anything past this is refused before it is read. */
@@ -125,7 +126,9 @@ function main(argv: string[]): number {
     else overrides.push([set.slice(0, eq), set.slice(eq + 1)]);
   }
   // Check --set even when the scenario itself failed, so every problem is reported at once.
-  const applied = applyOverrides(scenario ?? readBaseline().scenario, overrides);
+  // A default range follows its input to the --set value, as on the page for the same link.
+  const loaded = scenario ?? readBaseline().scenario;
+  const applied = editScenario(loaded, loaded, overrides);
   for (const issue of applied.issues) problems.push(`${issue.field}: ${issue.reason} (got ${issue.value})`);
   if (scenario) scenario = applied.scenario;
   const paths = args.simulate === null ? null : parseWholeNumber(args.simulate);

@@ -196,8 +196,8 @@ const groupCurrency = (group: RangeGroup): Currency => (group === "market" ? "US
 
 /**
  * Each of the group's ranges' rationale ("From the articles: …" / "Assumption: …") while the range is
- * the default (`base`'s), or the default moved to the scenario's value (a preset such as the bear
- * case is simulated around its own values); a range the user or the link changed has none of ours.
+ * the default (`base`'s), or the default moved to the scenario's value (a preset, a link or an edit
+ * moved its input: a default range follows it); a range the user or the link set has none of ours.
  */
 export function rangeRationales(provenance: Record<string, {basis: string; rationale: string}>, base: Scenario, scenario: Scenario, group: RangeGroup): Record<string, string> {
   const defaults = (base.uncertainty ?? NO_UNCERTAINTY).ranges;
@@ -273,7 +273,9 @@ export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale:
     const field = fieldSpec(path)!;
     const {input, message} = uncertaintyBox(store, {param: () => `${RANGE_PREFIX}${path}`, text: formatRange(spec), label: `Range of ${field.label}`, focusKey: `range ${path}`, onChange: true});
     input.dataset.range = path;
-    const ends = `${formatFieldValue(spec.low, field.unit, currency)} to ${formatFieldValue(spec.high, field.unit, currency)}`;
+    // Draws are cut at the input's hard limits: an end beyond one shows the limit, saying so.
+    const end = (x: number, limit: number | undefined, beyond: boolean) => (limit !== undefined && beyond ? `${formatFieldValue(limit, field.unit, currency)} (the input's limit)` : formatFieldValue(x, field.unit, currency));
+    const ends = `${end(spec.low, field.min, field.min !== undefined && spec.low < field.min)} to ${end(spec.high, field.max, field.max !== undefined && spec.high > field.max)}`;
     return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own(path), field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
   };
   return html`<table class="ranges-table" data-testid=${`ranges-${group}`}>

@@ -3,7 +3,9 @@ import {type FirmId} from "../lib/fields.js";
 import {applyOverrides, cloneScenario, differences, type Scenario} from "../lib/schema.js";
 import type {FieldIssue} from "../lib/issues.js";
 import {DEFAULT_PRESET, decodeShareLink, encodeShareLink} from "../lib/shareLink.js";
+import {compareHref} from "../lib/compare.js";
 import {decodeUncertainty, encodeUncertainty, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {uncertaintyAfterEdit} from "../lib/edit.js";
 import type {Currency} from "../lib/fields.js";
 
 const URL_DELAY_MS = 150;
@@ -43,7 +45,7 @@ export class ScenarioStore extends EventTarget {
   set(path: string, value: unknown): string | null {
     const {scenario, issues} = applyOverrides(this.scenario, [[path, value]]);
     if (issues.length) return issues[0]!.reason;
-    this.scenario = sharingUnchanged(this.scenario, scenario);
+    this.scenario = this.#edited(scenario);
     this.#changed();
     return null;
   }
@@ -56,7 +58,7 @@ export class ScenarioStore extends EventTarget {
     const {scenario, issues} = applyOverrides(this.scenario, changes);
     const refused = new Map(issues.map((issue) => [issue.field, issue.reason]));
     if (refused.size < changes.length) {
-      this.scenario = sharingUnchanged(this.scenario, scenario);
+      this.scenario = this.#edited(scenario);
       this.#changed();
     }
     return refused;
@@ -78,6 +80,14 @@ export class ScenarioStore extends EventTarget {
     this.scenario = {...this.scenario, uncertainty};
     this.#changed(true);
     return {applied: true, notice};
+  }
+
+  /**
+   * `next`, the current scenario with some fields changed: a default range follows its input to the new
+   * value (uncertaintyAfterEdit), and an unchanged firm keeps its inputs object.
+   */
+  #edited(next: Scenario): Scenario {
+    return sharingUnchanged(this.scenario, {...next, uncertainty: uncertaintyAfterEdit(this.preset, this.scenario, next)});
   }
 
   /** Chooses the currency money is shown in, on this page and every page the link reaches. */
@@ -104,7 +114,7 @@ export class ScenarioStore extends EventTarget {
   resetFirm(firm: FirmId): void {
     const next = cloneScenario(this.scenario);
     next.firms[firm] = {...this.preset.firms[firm]};
-    this.scenario = sharingUnchanged(this.scenario, next);
+    this.scenario = this.#edited(next);
     this.#changed(true);
   }
 
@@ -150,7 +160,13 @@ export class ScenarioStore extends EventTarget {
     const query = this.query;
     for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-keeps-scenario], #observablehq-sidebar a")) {
       const url = new URL(link.href, location.href);
-      if (url.origin !== location.origin || !MODEL_PAGES.test(url.pathname)) continue;
+      if (url.origin !== location.origin) continue;
+      if (COMPARE_PAGE.test(url.pathname)) {
+        // Compare opens with this state beside its preset, as the overview's own compare link does.
+        link.href = compareHref(query, [this.presetName], url.pathname);
+        continue;
+      }
+      if (!MODEL_PAGES.test(url.pathname)) continue;
       url.search = query;
       link.href = url.pathname + url.search + url.hash;
     }
@@ -172,6 +188,9 @@ function sharingUnchanged(previous: Scenario, next: Scenario): Scenario {
   for (const firm of Object.keys(firms) as FirmId[]) if (sameValues(previous.firms[firm], firms[firm])) firms[firm] = previous.firms[firm];
   return {...next, firms, market: sameValues(previous.market, next.market) ? previous.market : next.market};
 }
+
+/** The compare page, whose link names its columns (compareHref). */
+const COMPARE_PAGE = /(^|\/)compare(\.html)?$/;
 
 /** Pages that read the scenario from the URL. */
 const MODEL_PAGES = /(^|\/)(index|zhipu|minimax|valuation|unit-economics|risk|sensitivity)?(\.html)?$/;

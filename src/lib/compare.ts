@@ -169,7 +169,8 @@ function valuesByName(params: URLSearchParams): Map<string, string[]> {
 /**
  * Reads a compare link (a query string, with or without "?"): the columns in order, the currency,
  * every refusal with its reason. Never throws; columns past the fourth usable one are not read.
- * Fewer than two usable columns are made up to two from base and bear (and `defaulted` says so).
+ * Fewer than two usable columns are made up to two from base and bear (and `defaulted` says so,
+ * unless the link named no column and had nothing wrong: the page opened bare).
  */
 export function parseCompareLink(search: string, presets: ReadonlyMap<string, Scenario>): CompareState {
   const issues: FieldIssue[] = [];
@@ -177,11 +178,14 @@ export function parseCompareLink(search: string, presets: ReadonlyMap<string, Sc
   const columns: CompareColumn[] = [];
   let currency: Currency | null = null;
   const text = typeof search === "string" ? search : "";
+  // Whether the link named any column: the page opened bare (from the sidebar) gets its default pair without a note.
+  let named = false;
   if (text.length > MAX_LINK_CHARS) {
     issues.push({field: "(link)", value: "", reason: `is ${text.length.toLocaleString("en-US")} characters long; a comparison link has at most ${MAX_LINK_CHARS.toLocaleString("en-US")}, so none of it was read`});
   } else {
     const all = valuesByName(new URLSearchParams(text));
     const entries = all.get(COLUMN_PARAM) ?? [];
+    named = entries.length > 0;
     let unread = 0;
     let unreported = 0;
     entries.forEach((entry, i) => {
@@ -217,7 +221,7 @@ export function parseCompareLink(search: string, presets: ReadonlyMap<string, Sc
       added.push(preset.title);
     }
     const usable = columns.length - added.length;
-    defaulted = `The link named ${usable === 0 ? "no usable scenario" : "one usable scenario"}; ${added.join(" and ")} ${added.length === 1 ? "was" : "were"} added to make two.`;
+    if (named || issues.length > 0) defaulted = `The link named ${usable === 0 ? "no usable scenario" : "one usable scenario"}; ${added.join(" and ")} ${added.length === 1 ? "was" : "were"} added to make two.`;
   }
   return {columns, currency, refused, issues, defaulted};
 }

@@ -1,12 +1,14 @@
 // Share links: the preset's name, the display currency when one was chosen, and only the fields
 // that differ from the preset, as readable query parameters
 // (?scenario=base&currency=USD&minimax.burnNow=25), and any ranges, correlations, path count or seed
-// that differ (range.minimax.burnNow=uniform(20,40), corr=…, paths=…, seed=…; see uncertainty.ts).
+// that differ (range.minimax.burnNow=uniform(20,40), corr=…, paths=…, seed=…; see uncertainty.ts). A
+// range the link does not set follows its input's value, as a preset's does (followingUncertainty).
 // Values are only ever parsed, never evaluated.
 import {CURRENCIES, type Currency} from "./fields.js";
 import {applyOverrides, differences, type Override, type Scenario} from "./schema.js";
 import type {FieldIssue} from "./issues.js";
 import {decodeUncertainty, encodeUncertainty, isUncertaintyParam, NO_UNCERTAINTY} from "./uncertainty.js";
+import {followingUncertainty} from "./edit.js";
 
 export const PRESET_PARAM = "scenario";
 export const CURRENCY_PARAM = "currency";
@@ -19,7 +21,8 @@ export function encodeShareLink(presetName: string, preset: Scenario, scenario: 
   if (currency) params.set(CURRENCY_PARAM, currency);
   // String(number) is the shortest decimal that reads back as the same number.
   for (const [path, value] of differences(preset, scenario)) params.set(path, String(value));
-  for (const [key, value] of encodeUncertainty(preset.uncertainty ?? NO_UNCERTAINTY, scenario.uncertainty ?? NO_UNCERTAINTY)) params.set(key, value);
+  // Ranges are written where they differ from the preset's default following the link's values.
+  for (const [key, value] of encodeUncertainty(followingUncertainty(preset, scenario), scenario.uncertainty ?? NO_UNCERTAINTY)) params.set(key, value);
   return params.toString();
 }
 
@@ -78,6 +81,7 @@ export function decodeShareLink(search: string, presets: ReadonlyMap<string, Sce
   for (const [key, value] of values) if (key !== PRESET_PARAM && key !== CURRENCY_PARAM && !isUncertaintyParam(key)) overrides.push([key, value]);
   const applied = applyOverrides(preset, overrides);
   const uncertaintyIssues: FieldIssue[] = [];
-  const uncertainty = decodeUncertainty(values, preset.uncertainty ?? NO_UNCERTAINTY, uncertaintyIssues);
+  // A range the link does not set is the preset's, following the link's values (a default range follows its input).
+  const uncertainty = decodeUncertainty(values, followingUncertainty(preset, applied.scenario), uncertaintyIssues);
   return {presetName, scenario: {...applied.scenario, uncertainty}, currency, issues: [...issues, ...applied.issues, ...uncertaintyIssues]};
 }

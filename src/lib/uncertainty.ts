@@ -296,7 +296,8 @@ export function parseCorrelationText(text: string): unknown[] {
   });
 }
 
-const sameRange = (a: DistributionSpec | undefined, b: DistributionSpec | undefined) => (a === undefined || b === undefined ? a === b : formatRange(a) === formatRange(b));
+/** Whether two ranges are the same (as a link writes them), or both absent. */
+export const sameRange = (a: DistributionSpec | undefined, b: DistributionSpec | undefined) => (a === undefined || b === undefined ? a === b : formatRange(a) === formatRange(b));
 /** "a,b,0.4;c,d,-0.2": correlations as a link writes them ("none" for none). */
 export const formatCorrelations = (list: readonly Correlation[]): string => (list.length ? list.map(([a, b, rho]) => `${a},${b},${rho}`).join(";") : NONE);
 

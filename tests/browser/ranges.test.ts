@@ -37,4 +37,32 @@ describe("ranges in share links", () => {
     expect(page.url()).not.toContain("seed=");
     await page.context().close();
   });
+
+  it("an edit of a ranged input moves its default range with it: the overview's chance answers the edited scenario, and the link needs no range", async () => {
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), "/?scenario=base");
+    const line = page.getByTestId("risk-line-zhipu");
+    await expect.poll(() => line.innerText(), {timeout: 60_000}).toMatch(/100,000 paths/);
+    const before = await line.innerText();
+    await page.locator('.control[data-field="zhipu.burnNow"] input[type="number"]').fill("100");
+    await expect.poll(() => page.url()).toContain("zhipu.burnNow=100");
+    expect(page.url()).not.toContain("range.");
+    await expect.poll(() => line.innerText(), {timeout: 60_000}).not.toBe(before);
+    // Drawn around 100 now (uniform(18.35, 181.65)), not the default's RMB 137M–300M: cash-out before break-even is the exception.
+    await expect.poll(async () => Number(/= ([\d.]+)%/.exec(await line.innerText())?.[1] ?? "NaN"), {timeout: 60_000}).toBeLessThan(50);
+    // The Risk page says where the range came from.
+    await page.goto(`${inject("baseUrl")}/risk${new URL(page.url()).search}`);
+    const row = page.getByTestId("ranges-zhipu").locator("tr", {has: page.locator('input[data-range="zhipu.burnNow"]')});
+    await expect.poll(() => row.innerText()).toMatch(/uniform\(136\.7,300\), moved to this scenario's value/);
+    expect(await row.locator('input[data-range="zhipu.burnNow"]').inputValue()).toBe("uniform(18.35,181.65)");
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a range reaching past its input's hard limit shows the limit as its end", async () => {
+    const {page, watch} = await openSettled(browser, inject("baseUrl"), "/risk?scenario=base&range.zhipu.burnNow=normal(-5%2C5)&paths=10000");
+    const row = page.getByTestId("ranges-zhipu").locator("tr", {has: page.locator('input[data-range="zhipu.burnNow"]')});
+    await expect.poll(() => row.innerText()).toMatch(/RMB 0[^\n]* \(the input's limit\) to RMB 5M \/ month/);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -143,7 +143,9 @@ describe("the compare link", () => {
   });
 
   it("makes fewer than two usable columns up to two, from base and bear, and says so", () => {
-    expect(parseCompareLink("", presets)).toMatchObject({columns: [{entry: "base"}, {entry: "bear"}], defaulted: expect.stringMatching(/no usable scenario; Base case and Bear case were added/)});
+    // Opened bare (the sidebar's link on a page without a scenario): the default pair, with nothing to note.
+    expect(parseCompareLink("", presets)).toMatchObject({columns: [{entry: "base"}, {entry: "bear"}], defaulted: null});
+    expect(parseCompareLink("s=nonsense", presets)).toMatchObject({columns: [{entry: "base"}, {entry: "bear"}], defaulted: expect.stringMatching(/no usable scenario; Base case and Bear case were added/)});
     expect(parseCompareLink("s=bull", presets)).toMatchObject({columns: [{entry: "bull"}, {entry: "base"}], defaulted: expect.stringMatching(/one usable scenario; Base case was added/)});
     expect(parseCompareLink("s=base", presets).columns.map((c) => c.entry)).toEqual(["base", "bear"]);
     expect(parseCompareLink(`s=${encodeURIComponent(modifiedQuery)}`, presets).columns.map((c) => c.entry)).toEqual([modifiedQuery, "base"]);
@@ -283,7 +285,8 @@ describe("differing inputs", () => {
 
   it("are none for the same scenario twice; two changes give two rows", () => {
     expect(differingInputs([column("bear"), column("bear")])).toEqual([]);
-    expect(differingInputs([column("base"), column(modifiedQuery)]).map((r) => r.path)).toEqual(["zhipu.burnNow", "minimax.growthStart"]);
+    // The two inputs' default ranges follow them, so the ranges differ too.
+    expect(differingInputs([column("base"), column(modifiedQuery)]).map((r) => r.path)).toEqual(["zhipu.burnNow", "minimax.growthStart", "range.zhipu.burnNow", "range.minimax.growthStart"]);
   });
 
   it("include a range, the path count and the seed that differ", () => {

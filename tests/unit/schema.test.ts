@@ -6,6 +6,7 @@ import {resolveScenarioFile} from "../../src/lib/scenarios.ts";
 import {FIRMS, FIRM_FIELDS, MARKET_FIELDS, allFieldPaths, fieldSpec} from "../../src/lib/fields.ts";
 import {applyOverrides, checkValue, getField, type Override} from "../../src/lib/schema.ts";
 import {arbField, baseline, presets} from "./helpers.ts";
+import {editScenario} from "../../src/lib/edit.ts";
 
 const base = baseline.scenario;
 
@@ -140,8 +141,10 @@ describe("overrides that only fit together", () => {
 
 describe("share links", () => {
   it("carry only what differs from the preset, readably", () => {
-    const {scenario} = applyOverrides(presets.get("base")!, [["minimax.growthStart", "0.8"], ["zhipu.burnNow", "250"]]);
-    expect(encodeShareLink("base", presets.get("base")!, scenario)).toBe("scenario=base&zhipu.burnNow=250&minimax.growthStart=0.8");
+    const base = presets.get("base")!;
+    const {scenario} = editScenario(base, base, [["minimax.growthStart", "0.8"], ["zhipu.burnNow", "250"]]);
+    // Their default ranges follow them, so the link needs no range.
+    expect(encodeShareLink("base", base, scenario)).toBe("scenario=base&zhipu.burnNow=250&minimax.growthStart=0.8");
     expect(encodeShareLink("bear", presets.get("bear")!, presets.get("bear")!)).toBe("scenario=bear");
   });
 

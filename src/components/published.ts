@@ -69,7 +69,8 @@ export function publishedRows(scenarios: readonly Scenario[]): PublishedRow[] {
 
 /** The list as a table sortable by any column; each title links to its page. */
 export function publishedTable(rows: readonly PublishedRow[]): HTMLElement {
-  const columns = ["title", "author", "date", ...FIRMS.flatMap((f) => [`${f}Runway`, `${f}BreakEven`, `${f}Value`])];
+  // The answers next to the title, who and when last: on a phone the first columns are what shows.
+  const columns = ["title", ...FIRMS.flatMap((f) => [`${f}Runway`, `${f}BreakEven`, `${f}Value`]), "author", "date"];
   const header: Record<string, string> = {title: "Scenario", author: "Author", date: "Date"};
   const format: Record<string, (value: unknown, i: number, data: readonly PublishedRow[]) => unknown> = {
     title: (title, i, data) => html`<a href=${`./${data[i]!.name}`}>${title}</a>`,

@@ -139,6 +139,10 @@ describe("a page per scenario file", () => {
     const {page} = await openSettled(browser, inject("baseUrl"), "/scenarios/");
     const titles = () => page.getByTestId("published-table").locator("tbody a").allInnerTexts();
     const before = await titles();
+    // The answers come right after the title (what a phone shows first); author and date last.
+    const headers = (await page.getByTestId("published-table").locator("thead th").allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    expect(headers.slice(0, 2)).toEqual(["Scenario", "Zhipu AI runs out"]);
+    expect(headers.slice(-2)).toEqual(["Author", "Date"]);
     await page.getByTestId("published-table").locator("thead th", {hasText: "Zhipu AI HK$ / share"}).click();
     const after = await titles();
     expect(after.slice().sort()).toEqual(before.slice().sort());

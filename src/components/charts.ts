@@ -1,6 +1,7 @@
 // Charts of the projection (Observable Plot): each takes rows already in the display currency and
 // {width, …}, labels its axes with units, and dates its markers.
 import * as Plot from "@observablehq/plot";
+import {group} from "d3";
 import type {Currency} from "../lib/fields.js";
 import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
 import {FIRM_COLOR, FLOW_COLOR, GAP_COLOR, TEXT_HALO} from "./colors.js";
@@ -28,37 +29,94 @@ function withLegend(key: string, legend: () => Node, chart: Node): HTMLElement {
 const EVENT_LABEL_CHAR_PX = 6.4;
 const EVENT_LABEL_HEIGHT_PX = 12;
 const LANE_PX = 13;
+/** Half the size of an event's marker (the cross's arms with their stroke), which no label may cover. */
+const MARKER_HALF_PX = 7.5;
+/** The height a label below or above its marker needs from the marker's centre. */
+const EVENT_LABEL_ROOM_PX = 22;
 
-/** An event label's offset from its marker: below the cross for a cash-out, above the dot for a break-even, `lane` steps further out. */
-export function eventLabelDy(kind: "cash-out" | "break-even", lane: number): number {
-  return kind === "cash-out" ? 15 + LANE_PX * lane : -13 - LANE_PX * lane;
+type Box = {left: number; right: number; top: number; bottom: number};
+type Point = {date: Date; cash: number};
+/** Where a label sits relative to its marker: Plot's dx, dy and textAnchor. */
+export type LabelPlace = {dx: number; dy: number; textAnchor: "middle" | "start" | "end"};
+
+/** A label's vertical offset from its marker: `lane` steps below or above it. */
+export function eventLabelDy(side: "below" | "above", lane: number): number {
+  return side === "below" ? 15 + LANE_PX * lane : -14 - LANE_PX * lane;
 }
 
 /**
- * The cash chart's event labels grouped by kind and lane. Each label is centred on its marker (its box
- * estimated from its characters, at the pixel positions `x` and `y` give); one that would overlap a
- * label already placed moves a lane further out, so two firms' break-evens a few months apart stay
- * readable at phone width.
+ * The places on a lane a label may take, best first: centred below or above its marker (its usual
+ * side first), beside it (on the first lane), then shifted to either side.
  */
-export function eventLanes<E extends {kind: "cash-out" | "break-even"; date: Date; cash: number; label: string}>(
+function labelPlaces(usual: "below" | "above", lane: number): LabelPlace[] {
+  const [u, o] = [eventLabelDy(usual, lane), eventLabelDy(usual === "below" ? "above" : "below", lane)];
+  const beside: LabelPlace[] = lane === 0 ? [{dx: 11, dy: 0, textAnchor: "start"}, {dx: -11, dy: 0, textAnchor: "end"}] : [];
+  return [
+    {dx: 0, dy: u, textAnchor: "middle"},
+    {dx: 0, dy: o, textAnchor: "middle"},
+    ...beside,
+    ...[u, o].flatMap((dy): LabelPlace[] => [{dx: -6, dy, textAnchor: "start"}, {dx: 6, dy, textAnchor: "end"}])
+  ];
+}
+
+/** Whether the polyline through `points` (pixels) passes through `box`. */
+function crosses(points: readonly (readonly [number, number])[], box: Box): boolean {
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1]!;
+    const [x1, y1] = points[i]!;
+    const [left, right] = [Math.max(box.left, Math.min(x0, x1)), Math.min(box.right, Math.max(x0, x1))];
+    if (left > right) continue;
+    // The segment's heights at the two ends of its part within the box's columns.
+    const at = (x: number) => y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+    const [ya, yb] = x1 === x0 ? [y0, y1] : [at(left), at(right)];
+    if (Math.max(ya, yb) > box.top && Math.min(ya, yb) < box.bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the cash chart's event labels go, grouped by place. Each label's box is estimated from its
+ * characters at the pixel positions `x` and `y` give. A place fits if it overlaps no label already
+ * placed, covers no marker and lies within `frame`; a label takes the first place next to its marker
+ * (labelPlaces) that fits and is crossed by none of `lines` (the cash paths and the zero rule), else
+ * the first there that fits (its halo keeps it legible: a label far from its marker is worse than a
+ * line through it), else one a lane or more further out, else the first clear of the other labels.
+ */
+export function eventLanes<E extends {kind: "cash-out" | "break-even"} & Point & {label: string}>(
   events: readonly E[],
-  options: {x: (date: Date) => number; y: (cash: number) => number; charWidth: number}
-): {kind: E["kind"]; lane: number; events: E[]}[] {
-  const placed: {left: number; right: number; top: number; bottom: number}[] = [];
-  const groups: {kind: E["kind"]; lane: number; events: E[]}[] = [];
-  const overlaps = (box: (typeof placed)[number]) => placed.some((p) => box.left < p.right + 4 && p.left < box.right + 4 && box.top < p.bottom && p.top < box.bottom);
-  for (const e of [...events].sort((a, b) => a.date.getTime() - b.date.getTime())) {
-    const half = (e.label.length * options.charWidth) / 2;
+  options: {x: (date: Date) => number; y: (cash: number) => number; charWidth: number; lines?: readonly (readonly Point[])[]; frame?: Box}
+): (LabelPlace & {events: E[]})[] {
+  const lines = (options.lines ?? []).map((line) => line.map((p) => [options.x(p.date), options.y(p.cash)] as const));
+  const markers: Box[] = events.map((e) => {
     const [x, y] = [options.x(e.date), options.y(e.cash)];
-    const box = (lane: number) => {
-      const middle = y + eventLabelDy(e.kind, lane);
-      return {left: x - half, right: x + half, top: middle - EVENT_LABEL_HEIGHT_PX / 2, bottom: middle + EVENT_LABEL_HEIGHT_PX / 2};
+    return {left: x - MARKER_HALF_PX, right: x + MARKER_HALF_PX, top: y - MARKER_HALF_PX, bottom: y + MARKER_HALF_PX};
+  });
+  const frame = options.frame ?? {left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity};
+  const placed: Box[] = [];
+  const groups: (LabelPlace & {events: E[]})[] = [];
+  const meets = (a: Box, b: Box, gap: number) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom && b.top < a.bottom;
+  for (const e of [...events].sort((a, b) => a.date.getTime() - b.date.getTime())) {
+    const width = e.label.length * options.charWidth;
+    const [x, y] = [options.x(e.date), options.y(e.cash)];
+    const box = ({dx, dy, textAnchor}: LabelPlace): Box => {
+      const left = x + dx - (textAnchor === "middle" ? width / 2 : textAnchor === "end" ? width : 0);
+      return {left, right: left + width, top: y + dy - EVENT_LABEL_HEIGHT_PX / 2, bottom: y + dy + EVENT_LABEL_HEIGHT_PX / 2};
     };
-    let lane = 0;
-    while (lane < 3 && overlaps(box(lane))) lane++;
-    placed.push(box(lane));
-    let group = groups.find((g) => g.kind === e.kind && g.lane === lane);
-    if (!group) groups.push((group = {kind: e.kind, lane, events: []}));
+    const clearOfLabels = (b: Box) => !placed.some((p) => meets(b, p, 4));
+    const fits = (b: Box) => clearOfLabels(b) && !markers.some((m) => meets(b, m, 0)) && b.left >= frame.left && b.right <= frame.right && b.top >= frame.top && b.bottom <= frame.bottom;
+    const usual = e.kind === "cash-out" ? "below" : "above";
+    const [near, far] = [labelPlaces(usual, 0), [1, 2, 3].flatMap((lane) => labelPlaces(usual, lane))];
+    const clearOfLines = (p: LabelPlace) => !lines.some((line) => crosses(line, box(p)));
+    const place =
+      near.find((p) => fits(box(p)) && clearOfLines(p)) ??
+      near.find((p) => fits(box(p))) ??
+      far.find((p) => fits(box(p)) && clearOfLines(p)) ??
+      far.find((p) => fits(box(p))) ??
+      [...near, ...far].find((p) => clearOfLabels(box(p))) ??
+      near[0]!;
+    placed.push(box(place));
+    let group = groups.find((g) => g.dx === place.dx && g.dy === place.dy && g.textAnchor === place.textAnchor);
+    if (!group) groups.push((group = {...place, events: []}));
     group.events.push(e);
   }
   return groups;
@@ -85,7 +143,16 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
   const yValues = [0, ...rows.map((r) => r.cash), ...events.map((e) => e.cash)];
   const yDomain = [Math.min(...yValues), Math.max(...yValues)];
   const x = Plot.scale({x: {type: "utc", domain: xDomain, range: [marginLeft, width - marginRight]}});
-  const y = Plot.scale({y: {domain: yDomain, range: [height - marginBottom, marginTop], nice: true}});
+  // Room within the frame for a label below the lowest marker and above the highest (a break-even
+  // at the foot of its valley is labelled below it, clear of the line).
+  const [frameTop, frameBottom] = [marginTop, height - marginBottom];
+  const plain = Plot.scale({y: {domain: yDomain, range: [frameBottom, frameTop], nice: true}});
+  const eventYs = events.map((e) => plain.apply(e.cash) as number);
+  const insetBottom = Math.max(0, EVENT_LABEL_ROOM_PX - (frameBottom - Math.max(frameTop, ...eventYs)));
+  const insetTop = Math.max(0, EVENT_LABEL_ROOM_PX - (Math.min(frameBottom, ...eventYs) - frameTop));
+  const y = Plot.scale({y: {domain: yDomain, range: [frameBottom - insetBottom, frameTop + insetTop], nice: true}});
+  // What a label must not sit on: each firm's cash path and the zero rule.
+  const lines = [...group(rows, (r) => r.firm).values(), [{date: xDomain[0]!, cash: 0}, {date: end, cash: 0}]];
   const chart = Plot.plot({
     width,
     height,
@@ -94,7 +161,7 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
     marginTop,
     marginBottom,
     x: {type: "utc", label: null, domain: xDomain},
-    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, domain: yDomain, grid: true, nice: true, tickFormat: formatTick},
+    y: {label: `↑ Cash (${currencySymbol(data.currency)} billions)`, domain: yDomain, grid: true, nice: true, insetTop, insetBottom, tickFormat: formatTick},
     color: firmColors(data),
     marks: [
       Plot.rectX(data.targets, {x1: "start", x2: "end", fill: "firm", fillOpacity: 0.1}),
@@ -112,10 +179,9 @@ export function cashPathsChart(data: CashChartData, options: {width: number; tod
       // Cash-out: a cross (a stroked symbol); break-even: a filled dot; each with its date beside it.
       Plot.dot(events.filter((e) => e.kind === "cash-out"), {x: "date", y: "cash", stroke: "firm", strokeWidth: 3, r: 6, symbol: "times"}),
       Plot.dot(events.filter((e) => e.kind === "break-even"), {x: "date", y: "cash", fill: "firm", stroke: "var(--theme-background, white)", r: 5}),
-      // Each label on its lane: below the cross for a cash-out, above the dot for a break-even, a lane
-      // further out where it would overlap a label already placed.
-      ...eventLanes(events, {x: (d) => x.apply(d), y: (c) => y.apply(c), charWidth: EVENT_LABEL_CHAR_PX}).map(({kind, lane, events}) =>
-        Plot.text(events, {x: "date", y: "cash", text: "label", fill: "firm", dy: eventLabelDy(kind, lane), textAnchor: "middle", fontSize: 10.5, fontWeight: 600, ...TEXT_HALO})
+      // Each label where it is clear of the other labels, the markers and the lines (eventLanes).
+      ...eventLanes(events, {x: (d) => x.apply(d), y: (c) => y.apply(c), charWidth: EVENT_LABEL_CHAR_PX, lines, frame: {left: marginLeft, right: width - marginRight, top: frameTop, bottom: frameBottom}}).map(({dx, dy, textAnchor, events}) =>
+        Plot.text(events, {x: "date", y: "cash", text: "label", fill: "firm", dx, dy, textAnchor, fontSize: 10.5, fontWeight: 600, ...TEXT_HALO})
       ),
       // Tips format only the point shown (a title channel would format every row on every redraw).
       Plot.tip(rows, Plot.pointerX({x: "date", y: "cash", stroke: "firm", format: {x: formatMonthOf, y: (b: number) => formatMoney(b * BILLION, data.currency), stroke: (f: string) => data.targets.find((t) => t.firm === f)?.name ?? f}}))

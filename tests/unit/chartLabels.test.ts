@@ -4,7 +4,7 @@
 // lies far beyond every path (the bars shrank to nothing and the price's label ran off the card).
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {eventLabelDy, eventLanes} from "../../src/components/charts.ts";
+import {eventLabelDy, eventLanes, type LabelPlace} from "../../src/components/charts.ts";
 import {markerAxis} from "../../src/components/markerAxis.ts";
 import {monthsHistogram, valueHistogram} from "../../src/components/risk.ts";
 
@@ -14,43 +14,87 @@ type Event = ReturnType<typeof event>;
 // A 390 px chart: 2025-06 to 2035-12 across 48…378 px; US$ −5 to 40 billion across 250…20 px.
 const [t0, t1] = [Date.UTC(2025, 5, 30), Date.UTC(2035, 11, 31)];
 const phone = {x: (d: Date) => 48 + ((d.getTime() - t0) / (t1 - t0)) * 330, y: (cash: number) => 250 - ((cash + 5) / 45) * 230, charWidth: 6.4};
-const lanes = (groups: {lane: number; events: Event[]}[]) => Object.fromEntries(groups.flatMap((g) => g.events.map((e) => [`${e.kind} ${e.firm}`, g.lane])));
-/** Each label's box as drawn (centred on its marker, offset by its lane). */
-const boxes = (groups: {kind: Kind; lane: number; events: Event[]}[], options = phone) =>
+type Group = LabelPlace & {events: Event[]};
+const places = (groups: Group[]) => Object.fromEntries(groups.flatMap(({events, ...place}) => events.map((e) => [`${e.kind} ${e.firm}`, place])));
+/** The place centred below or above the marker. */
+const centred = (side: "below" | "above", lane = 0): LabelPlace => ({dx: 0, dy: eventLabelDy(side, lane), textAnchor: "middle"});
+type Box = {left: number; right: number; top: number; bottom: number};
+/** Each label's box as drawn (at its marker, moved by its group's dx and dy, anchored as the group says). */
+const boxes = (groups: Group[], options = phone): Box[] =>
   groups.flatMap((g) =>
     g.events.map((e) => {
-      const [x, middle] = [options.x(e.date), options.y(e.cash) + eventLabelDy(g.kind, g.lane)];
-      const half = (e.label.length * options.charWidth) / 2;
-      return {left: x - half, right: x + half, top: middle - 6, bottom: middle + 6};
+      const [x, middle] = [options.x(e.date) + g.dx, options.y(e.cash) + g.dy];
+      const width = e.label.length * options.charWidth;
+      const left = g.textAnchor === "start" ? x : g.textAnchor === "end" ? x - width : x - width / 2;
+      return {left, right: left + width, top: middle - 6, bottom: middle + 6};
     })
   );
-const overlap = (a: ReturnType<typeof boxes>[number], b: ReturnType<typeof boxes>[number]) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** Whether the line through `points` passes through `box`, sampled every half pixel. */
+const crossed = (points: {date: Date; cash: number}[], box: Box) => {
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0, x1, y1] = [phone.x(points[i - 1]!.date), phone.y(points[i - 1]!.cash), phone.x(points[i]!.date), phone.y(points[i]!.cash)];
+    for (let t = 0; t <= 1; t += 0.5 / Math.max(1, Math.hypot(x1 - x0, y1 - y0))) {
+      const [x, y] = [x0 + t * (x1 - x0), y0 + t * (y1 - y0)];
+      if (x > box.left && x < box.right && y > box.top && y < box.bottom) return true;
+    }
+  }
+  return false;
+};
+const month = (m: number) => new Date(Date.UTC(2025, 6 + m, 0));
 
 describe("the cash chart's event labels", () => {
-  it("moves the later of two overlapping labels a lane out (the bull case at phone width)", () => {
+  it("puts each label in its usual place (below a cash-out, above a break-even) when nothing is in the way", () => {
+    const desktop = {...phone, x: (d: Date) => 48 + ((d.getTime() - t0) / (t1 - t0)) * 1150};
+    expect(places(eventLanes([event("break-even", "2026-06-30", "zhipu"), event("break-even", "2032-06-30", "minimax")], desktop))).toEqual({"break-even zhipu": centred("above"), "break-even minimax": centred("above")});
+    expect(places(eventLanes([event("cash-out", "2027-03-31", "zhipu"), event("break-even", "2027-04-30", "minimax")], phone))).toEqual({"cash-out zhipu": centred("below"), "break-even minimax": centred("above")});
+  });
+
+  it("moves the later of two overlapping labels out of the way (the bull case at phone width)", () => {
     // MiniMax breaks even in Apr 2028 with US$1B, Zhipu in Feb 2029 at −US$0.5B: a lane apart was not enough.
     const groups = eventLanes([event("break-even", "2029-02-28", "zhipu", -0.5), event("break-even", "2028-04-30", "minimax", 1)], phone);
-    expect(lanes(groups)["break-even minimax"]).toBe(0);
-    expect(lanes(groups)["break-even zhipu"]).toBeGreaterThan(0);
+    expect(places(groups)["break-even minimax"]).toEqual(centred("above"));
+    expect(places(groups)["break-even zhipu"]).not.toEqual(centred("above"));
     const [a, b] = boxes(groups);
     expect(overlap(a!, b!)).toBe(false);
   });
 
-  it("keeps labels far apart, and labels above and below one level, on the first lane", () => {
-    const desktop = {...phone, x: (d: Date) => 48 + ((d.getTime() - t0) / (t1 - t0)) * 1150};
-    expect(lanes(eventLanes([event("break-even", "2026-06-30", "zhipu"), event("break-even", "2032-06-30", "minimax")], desktop))).toEqual({"break-even zhipu": 0, "break-even minimax": 0});
-    expect(lanes(eventLanes([event("cash-out", "2027-03-31", "zhipu"), event("break-even", "2027-04-30", "minimax")], phone))).toEqual({"cash-out zhipu": 0, "break-even minimax": 0});
+  it("puts a break-even at the bottom of a valley below its dot, where the line it sits on does not cross it (Zhipu's base case at phone width)", () => {
+    // Cash falls to −US$3B in mid-2030 and climbs back: above the dot, both arms of the V run through the label.
+    const line = Array.from({length: 126}, (_, m) => ({date: month(m), cash: -3 + Math.abs(m - 60) * 0.15}));
+    const groups = eventLanes([event("break-even", month(60).toISOString().slice(0, 10), "zhipu", -3)], {...phone, lines: [line]});
+    expect(places(groups)["break-even zhipu"]).toEqual(centred("below"));
+    expect(crossed(line, boxes(groups)[0]!)).toBe(false);
   });
 
-  it("never lets two labels overlap, wherever and whatever two events fall", () => {
+  it("keeps a label inside the frame, on the other side or beside its marker when its usual place would leave it", () => {
+    // A cash-out 10 px above the frame's foot: below its cross the label would run off the bottom.
+    const cashAt = (py: number) => ((250 - py) / 230) * 45 - 5;
+    const frame = {left: 48, right: 378, top: 20, bottom: 250};
+    expect(places(eventLanes([event("cash-out", "2028-01-31", "zhipu", cashAt(240))], {...phone, frame}))["cash-out zhipu"]).toEqual(centred("above"));
+    // Near the left edge too (Jan 2026, 13 px in): beside the cross, to its right.
+    const corner = eventLanes([event("cash-out", "2026-01-31", "zhipu", cashAt(240))], {...phone, frame});
+    expect(places(corner)["cash-out zhipu"]).toEqual({dx: 11, dy: 0, textAnchor: "start"});
+    const [box] = boxes(corner);
+    expect(box!.left >= frame.left && box!.right <= frame.right && box!.top >= frame.top && box!.bottom <= frame.bottom).toBe(true);
+  });
+
+  it("never lets two labels overlap, nor a label cover the other marker, and keeps them off the lines wherever there is room", () => {
     const arbEvent = fc.record({kind: fc.constantFrom<Kind>("cash-out", "break-even"), month: fc.integer({min: 0, max: 125}), cash: fc.double({min: -5, max: 40, noNaN: true})});
     fc.assert(
-      fc.property(arbEvent, arbEvent, (p, q) => {
-        const events = [p, q].map((e, i) => event(e.kind, new Date(Date.UTC(2025, 6 + e.month, 1)).toISOString().slice(0, 10), `firm${i}`, e.cash));
-        const groups = eventLanes(events, phone);
+      fc.property(arbEvent, arbEvent, fc.integer({min: -2, max: 2}), (p, q, slope) => {
+        const events = [p, q].map((e, i) => event(e.kind, month(e.month).toISOString().slice(0, 10), `firm${i}`, e.cash));
+        // A straight line through the first event's marker.
+        const line = [0, 125].map((m) => ({date: month(m), cash: p.cash + slope * 0.1 * (m - p.month)}));
+        const groups = eventLanes(events, {...phone, lines: [line]});
         expect(groups.flatMap((g) => g.events)).toHaveLength(2);
         const [a, b] = boxes(groups);
         expect(overlap(a!, b!)).toBe(false);
+        const marker = (e: Event): Box => ({left: phone.x(e.date) - 7.5, right: phone.x(e.date) + 7.5, top: phone.y(e.cash) - 7.5, bottom: phone.y(e.cash) + 7.5});
+        const byFirm = Object.fromEntries(groups.flatMap((g) => g.events.map((e) => [e.firm, {e, box: boxes([{...g, events: [e]}])[0]!}])));
+        // A label clear of a crossing line was always available for a lone straight line: the first event's label takes one.
+        if (!overlap(marker(events[0]!), marker(events[1]!))) expect(overlap(byFirm.firm0!.box, marker(events[1]!)) && overlap(byFirm.firm1!.box, marker(events[0]!))).toBe(false);
+        expect(crossed(line, byFirm.firm0!.box)).toBe(false);
       })
     );
   });

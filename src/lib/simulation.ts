@@ -445,6 +445,9 @@ export function burnCutToOutlast(p: Projection, scratch: Float64Array): number {
  * the exact minimum and maximum are kept. A quantile is read by walking the bins and interpolating
  * inside one. A block is added month by month, so each month's bins stay in the cache.
  */
+/** The cash bands' quantiles: P5, P25, P50, P75, P95. */
+const BAND_QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
 class CashHistogram {
   private counts: Uint32Array;
   private low: Float64Array;
@@ -467,21 +470,27 @@ class CashHistogram {
 
   /** Sets each month's bins from the spread of a block's valid paths. */
   private start(block: PathBlock): void {
-    for (let t = 0; t <= this.months; t++) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let j = 0; j < block.size; j++) {
-        if (block.valid[j] === 0) continue;
-        const x = block.cash[t * BLOCK_PATHS + j]!;
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-      const span = hi - lo > 0 ? hi - lo : Math.max(1e-9, Math.abs(lo) * 1e-9);
-      this.low[t] = lo - span / 2;
-      this.width[t] = (2 * span) / BINS;
-      this.perUnit[t] = BINS / (2 * span);
-    }
+    for (let t = 0; t <= this.months; t++) this.setRange(block, t);
     this.started = true;
+  }
+
+  // Each month's work is a method of its own (here and in addBlock and bands), so that the engine
+  // compiles it whole: a loop over months around a loop over paths or bins was compiled from the
+  // middle of the inner loop, and Chromium's V8 threw that code away at each exit from it (hundreds
+  // of "exit from OSR'd inner loop" deoptimizations per run), running most months unoptimized.
+  private setRange(block: PathBlock, t: number): void {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < block.size; j++) {
+      if (block.valid[j] === 0) continue;
+      const x = block.cash[t * BLOCK_PATHS + j]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    const span = hi - lo > 0 ? hi - lo : Math.max(1e-9, Math.abs(lo) * 1e-9);
+    this.low[t] = lo - span / 2;
+    this.width[t] = (2 * span) / BINS;
+    this.perUnit[t] = BINS / (2 * span);
   }
 
   /**
@@ -490,36 +499,39 @@ class CashHistogram {
    * first and last bins' edges bound them to within a bin, which is the histogram's precision.
    */
   addBlock(block: PathBlock): void {
-    const {counts, low, perUnit, min, max} = this;
-    const {cash, valid, size} = block;
+    const {valid, size} = block;
     let added = 0;
     for (let j = 0; j < size; j++) added += valid[j]!;
     if (added === 0) return;
     if (!this.started) this.start(block);
     const allValid = added === size;
-    for (let t = 0; t <= this.months; t++) {
-      const row = t * BLOCK_PATHS;
-      const bins = t * BINS;
-      const lowT = low[t]!;
-      const perUnitT = perUnit[t]!;
-      let minT = min[t]!;
-      let maxT = max[t]!;
-      for (let j = 0; j < size; j++) {
-        if (!allValid && valid[j] === 0) continue;
-        const x = cash[row + j]!;
-        const position = (x - lowT) * perUnitT;
-        if (position >= 0 && position < BINS) counts[bins + (position | 0)]!++;
-        else {
-          // Below the range (or NaN) to the first bin, beyond it to the last.
-          counts[bins + (position >= BINS ? BINS - 1 : 0)]!++;
-          if (x < minT) minT = x;
-          if (x > maxT) maxT = x;
-        }
-      }
-      min[t] = minT;
-      max[t] = maxT;
-    }
+    for (let t = 0; t <= this.months; t++) this.countMonth(block, t, allValid);
     this.total += added;
+  }
+
+  private countMonth(block: PathBlock, t: number, allValid: boolean): void {
+    const {counts} = this;
+    const {cash, valid, size} = block;
+    const row = t * BLOCK_PATHS;
+    const bins = t * BINS;
+    const lowT = this.low[t]!;
+    const perUnitT = this.perUnit[t]!;
+    let minT = this.min[t]!;
+    let maxT = this.max[t]!;
+    for (let j = 0; j < size; j++) {
+      if (!allValid && valid[j] === 0) continue;
+      const x = cash[row + j]!;
+      const position = (x - lowT) * perUnitT;
+      if (position >= 0 && position < BINS) counts[bins + (position | 0)]!++;
+      else {
+        // Below the range (or NaN) to the first bin, beyond it to the last.
+        counts[bins + (position >= BINS ? BINS - 1 : 0)]!++;
+        if (x < minT) minT = x;
+        if (x > maxT) maxT = x;
+      }
+    }
+    this.min[t] = minT;
+    this.max[t] = maxT;
   }
 
   /**
@@ -542,31 +554,32 @@ class CashHistogram {
    * bin holding rank q·(N − 1), interpolated within it, kept inside the month's bounds.
    */
   bands(startMonth: number): CashBands {
-    const qs = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-    const bands = qs.map(() => new Float64Array(this.months + 1));
-    const {counts, total} = this;
-    for (let t = 0; t <= this.months; t++) {
-      if (total === 0) {
-        for (const band of bands) band[t] = Number.NaN;
-        continue;
-      }
-      const [lowest, highest] = this.bounds(t);
-      const base = t * BINS;
-      let k = 0;
-      let seen = 0;
-      for (let b = 0; b < BINS && k < qs.length; b++) {
-        const c = counts[base + b]!;
-        // Every quantile whose rank this bin holds (ascending q, so ascending ranks).
-        while (k < qs.length && c > 0 && seen + c > qs[k]! * (total - 1)) {
-          const x = this.low[t]! + this.width[t]! * (b + (qs[k]! * (total - 1) - seen + 0.5) / c);
-          bands[k++]![t] = Math.min(highest, Math.max(lowest, x));
-        }
-        seen += c;
-      }
-      for (; k < qs.length; k++) bands[k]![t] = highest;
-    }
+    const bands = BAND_QS.map(() => new Float64Array(this.months + 1));
+    for (let t = 0; t <= this.months; t++) this.monthBands(t, bands);
     const [p5, p25, p50, p75, p95] = bands as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     return {startMonth, p5, p25, p50, p75, p95};
+  }
+
+  private monthBands(t: number, bands: Float64Array[]): void {
+    const {counts, total} = this;
+    if (total === 0) {
+      for (const band of bands) band[t] = Number.NaN;
+      return;
+    }
+    const [lowest, highest] = this.bounds(t);
+    const base = t * BINS;
+    let k = 0;
+    let seen = 0;
+    for (let b = 0; b < BINS && k < BAND_QS.length; b++) {
+      const c = counts[base + b]!;
+      // Every quantile whose rank this bin holds (ascending q, so ascending ranks).
+      while (k < BAND_QS.length && c > 0 && seen + c > BAND_QS[k]! * (total - 1)) {
+        const x = this.low[t]! + this.width[t]! * (b + (BAND_QS[k]! * (total - 1) - seen + 0.5) / c);
+        bands[k++]![t] = Math.min(highest, Math.max(lowest, x));
+      }
+      seen += c;
+    }
+    for (; k < BAND_QS.length; k++) bands[k]![t] = highest;
   }
 }
 

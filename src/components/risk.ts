@@ -6,7 +6,7 @@ import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, FIRMS, fieldSpec, type Currency
 import {convert} from "../lib/fx.js";
 import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick} from "../lib/format.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
-import type {Estimate} from "../lib/simulation.js";
+import type {Estimate} from "../lib/estimate.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
 import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange, type Correlation} from "../lib/uncertainty.js";
@@ -274,8 +274,11 @@ export function rangesEditor(store: ScenarioStore, group: RangeGroup, rationale:
     const {input, message} = uncertaintyBox(store, {param: () => `${RANGE_PREFIX}${path}`, text: formatRange(spec), label: `Range of ${field.label}`, focusKey: `range ${path}`, onChange: true});
     input.dataset.range = path;
     // Draws are cut at the input's hard limits: an end beyond one shows the limit, saying so.
-    const end = (x: number, limit: number | undefined, beyond: boolean) => (limit !== undefined && beyond ? `${formatFieldValue(limit, field.unit, currency)} (the input's limit)` : formatFieldValue(x, field.unit, currency));
-    const ends = `${end(spec.low, field.min, field.min !== undefined && spec.low < field.min)} to ${end(spec.high, field.max, field.max !== undefined && spec.high > field.max)}`;
+    const value = (x: number) => formatFieldValue(x, field.unit, currency);
+    const atLimit = (limit: number) => `${value(limit)} (the input's limit)`;
+    const low = field.min !== undefined && spec.low < field.min ? atLimit(field.min) : value(spec.low);
+    const high = field.max !== undefined && spec.high > field.max ? atLimit(field.max) : value(spec.high);
+    const ends = `${low} to ${high}`;
     return html`<tr><td>${field.label}</td><td>${input}<br>${message}</td><td class="small">${ends}<br><span class="muted">scenario's value: ${formatFieldValue(own(path), field.unit, currency)}</span></td><td class="small muted">${rationale[path] ?? "Set on this page or by the link."}</td></tr>`;
   };
   return html`<table class="ranges-table" data-testid=${`ranges-${group}`}>

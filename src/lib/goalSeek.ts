@@ -10,7 +10,8 @@ import {roundUpTo3Significant} from "./required.js";
 import {firmField, plausibleRange, type FirmId} from "./fields.js";
 import {formatPercent, formatPercentPerYear} from "./format.js";
 import type {Scenario} from "./schema.js";
-import {FirmPaths, goalShare, pathRequirements, type Estimate, type LeverName, type Requirements} from "./simulation.js";
+import type {Estimate} from "./estimate.js";
+import {FirmPaths, goalShare, pathRequirements, type LeverName, type Requirements} from "./simulation.js";
 
 export type GoalKind = "cash-out" | "break-even";
 

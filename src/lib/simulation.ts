@@ -16,9 +16,6 @@ import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
 
-export type {Estimate} from "./estimate.js";
-
-
 /** Cash at the end of each month (millions of the firm's currency), summarised over the paths. */
 export interface CashBands {
   /** Month index (dates.ts) of month 0; band index t is month startMonth + t. */
@@ -439,15 +436,15 @@ export function burnCutToOutlast(p: Projection, scratch: Float64Array): number {
   return Math.min(costs0, best + costs0 * CUT_MARGIN);
 }
 
+/** The cash bands' quantiles: P5, P25, P50, P75, P95. */
+const BAND_QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
 /**
  * Cash by month over the paths, as histograms: each month's range is fixed by the first block with
  * any valid path (widened by half its span each side), values beyond it fall in the end bins, and
  * the exact minimum and maximum are kept. A quantile is read by walking the bins and interpolating
  * inside one. A block is added month by month, so each month's bins stay in the cache.
  */
-/** The cash bands' quantiles: P5, P25, P50, P75, P95. */
-const BAND_QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-
 class CashHistogram {
   private counts: Uint32Array;
   private low: Float64Array;

@@ -12,7 +12,7 @@ import {decodeShareLink} from "../../src/lib/shareLink.ts";
 import {simulate} from "../../src/lib/simulation.ts";
 import {riskReport} from "../../src/lib/report.ts";
 import {FIRMS, type FirmId} from "../../src/lib/fields.ts";
-import type {Estimate} from "../../src/lib/simulation.ts";
+import type {Estimate} from "../../src/lib/estimate.ts";
 import {formatProbability, formatStandardError} from "../../src/lib/format.ts";
 import {formatRange, suggestedRange} from "../../src/lib/uncertainty.ts";
 

@@ -18,6 +18,8 @@ export interface Random {
   next(): number;
   /** The generator's next raw 32-bit output, 0 ≤ n < 2^32 (the reference C code's `next()`). */
   nextUint32(): number;
+  /** Fills `out` with the next out.length doubles next() would give, in order; returns `out`. */
+  fill(out: Float64Array): Float64Array;
 }
 
 /** The largest seed: seeds are whole numbers 0 … 2^53 − 1, exact as JSON numbers and in links. */
@@ -59,42 +61,80 @@ export function seedState(seed: number): Uint32Array {
  * @example createRandom(1).nextUint32() // 1695105466, as the reference C code seeded by splitmix64.c(1)
  */
 export function createRandom(seed: number | ArrayLike<number>): Random {
-  const state = typeof seed === "number" ? seedState(seed) : Uint32Array.from(seed);
-  if (state.length !== 4 || (state[0]! | state[1]! | state[2]! | state[3]!) === 0) throw new RangeError("the generator's state is four 32-bit words, not all zero");
-  // Signed 32-bit locals: every operation below is exact and wraps mod 2^32 like C's uint32_t.
-  let s0 = state[0]! | 0;
-  let s1 = state[1]! | 0;
-  let s2 = state[2]! | 0;
-  let s3 = state[3]! | 0;
-
-  function nextInt32(): number {
-    const x = Math.imul(s1, 5);
-    const result = Math.imul((x << 7) | (x >>> 25), 9); // rotl(s1 * 5, 7) * 9
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >>> 21); // rotl(s3, 11)
-    return result;
-  }
-
+  const words = typeof seed === "number" ? seedState(seed) : Uint32Array.from(seed);
+  if (words.length !== 4 || (words[0]! | words[1]! | words[2]! | words[3]!) === 0) throw new RangeError("the generator's state is four 32-bit words, not all zero");
+  // The state in an Int32Array, read into locals for a run of outputs and written back after: every
+  // operation below is exact and wraps mod 2^32 like C's uint32_t. (Not in closure variables: with
+  // pointer compression, Chromium's V8 boxes a 32-bit integer beyond ±2^30 kept there, so each
+  // step allocated up to four heap numbers, and the generator was an eighth of a simulation.)
+  const state = Int32Array.from(words);
   return {
-    nextUint32: () => nextInt32() >>> 0,
-    next(): number {
-      for (;;) {
-        const high27 = nextInt32() >>> 5;
-        const low26 = nextInt32() >>> 6;
-        const k = high27 * TWO_TO_26 + low26; // exact: below 2^53
-        if (k !== 0) return k * TWO_TO_MINUS_53; // exact: a power-of-two scaling
-      }
-    }
+    next: () => fillFrom(state, one)[0]!,
+    nextUint32(): number {
+      let s0 = state[0]!;
+      let s1 = state[1]!;
+      let s2 = state[2]!;
+      let s3 = state[3]!;
+      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      state[0] = s0;
+      state[1] = s1;
+      state[2] = s2;
+      state[3] = s3;
+      return result >>> 0;
+    },
+    fill: (out) => fillFrom(state, out)
   };
+}
+
+/** next()'s one-element buffer. */
+const one = new Float64Array(1);
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/**
+ * xoshiro128** from `state` (updated): out.length doubles, each from two outputs, the high 27 bits of
+ * the first and the high 26 of the second making a 53-bit k, skipping k = 0.
+ */
+function fillFrom(state: Int32Array, out: Float64Array): Float64Array {
+  let s0 = state[0]!;
+  let s1 = state[1]!;
+  let s2 = state[2]!;
+  let s3 = state[3]!;
+  for (let i = 0; i < out.length; i++) {
+    let k = 0;
+    do {
+      for (let half = 0; half < 2; half++) {
+        // An output, rotl(s1 · 5, 7) · 9, and the state's step.
+        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+        k = half === 0 ? result >>> 5 : k * TWO_TO_26 + (result >>> 6); // exact: below 2^53
+      }
+    } while (k === 0);
+    out[i] = k * TWO_TO_MINUS_53; // exact: a power-of-two scaling
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  return out;
 }
 
 /** Fills `out` with uniform doubles in (0, 1) from `rng`, in order; returns `out`. */
 export function fillUniform(rng: Random, out: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = rng.next();
-  return out;
+  return rng.fill(out);
 }

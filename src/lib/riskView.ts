@@ -5,7 +5,7 @@ import {decemberOffset} from "./breakEven.js";
 import {monthIndexOf} from "./dates.js";
 import type {FirmInputs} from "./fields.js";
 import {riskReport, type RiskReport} from "./report.js";
-import type {FirmSimulation} from "./simulation.js";
+import {sortedNumbers, type FirmSimulation} from "./simulation.js";
 
 export interface HistogramBin {
   x0: number;
@@ -62,7 +62,13 @@ export function pathHistogram(values: Float64Array, low: number, high: number, c
 
 /** The finite values' P1 and P99 (nearest rank), from one sorted copy: the value histogram's range. */
 function centralRange(values: Float64Array): [number, number] {
-  const finite = values.filter((x) => Number.isFinite(x)).sort();
+  const sorted = sortedNumbers(values);
+  // The finite ones: between any −Infinity at the start and any Infinity at the end.
+  let first = 0;
+  let end = sorted.length;
+  while (first < end && sorted[first] === -Infinity) first++;
+  while (end > first && sorted[end - 1] === Infinity) end--;
+  const finite = sorted.subarray(first, end);
   const at = (q: number) => (finite.length ? finite[Math.floor(q * (finite.length - 1))]! : 0);
   return [at(0.01), at(0.99)];
 }

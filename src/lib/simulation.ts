@@ -10,7 +10,7 @@ import {distribution, quantiles} from "./distributions.js";
 import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} from "./projection.js";
 import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
-import {FORECAST_YEARS, type OperatingForecast} from "./dcf.js";
+import {FORECAST_YEARS, type DcfParams, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
@@ -45,6 +45,7 @@ export interface FirmSimulation {
 
 /** Bins per month for the cash histograms: quantiles are exact to within one bin (the span ÷ 4,096). */
 const BINS = 4096;
+const LAST_BIN = BINS - 1;
 
 /** A change applied to every path after its inputs are drawn: what a goal seek tries. */
 export interface Lever {
@@ -245,6 +246,8 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   let byTarget = 0;
   let abovePrice = 0;
   const histogram = new CashHistogram(months);
+  // The record each path's DCF parameters are written into (forecastValuePerShareHkd).
+  const dcfParams = {options: {}} as DcfParams;
 
   // Path j of the block starting at `from`, seen while its inputs are loaded (PathBlock.run's visit).
   let from = 0;
@@ -259,7 +262,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
         forecast.operatingIncome[year] = block.incomeByYear[year * BLOCK_PATHS + j]!;
       }
       const v = block.valuationMonth;
-      value = forecastValuePerShareHkd(firm, firmInputs, market, forecast, valuationCash(firmInputs, block.cash[v * BLOCK_PATHS + j]!, block.ipoMonth, v), block.nolAtValuation[j]!);
+      value = forecastValuePerShareHkd(firm, firmInputs, market, forecast, valuationCash(firmInputs, block.cash[v * BLOCK_PATHS + j]!, block.ipoMonth, v), block.nolAtValuation[j]!, dcfParams);
     }
     runwayMonths[i] = runway;
     breakEvenMonths[i] = be;
@@ -440,13 +443,34 @@ export function burnCutToOutlast(p: Projection, scratch: Float64Array): number {
 const BAND_QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 /**
+ * Adds month t's values of a block (cash[row + j], the valid paths) to its bins, `bins` onwards: a
+ * value at `position` bins from `low`, one beyond the range (or NaN) in the nearer end bin. Returns how
+ * many were beyond it. A function whose loop is followed by nothing but its return, so that no
+ * operation after the loop lacks type feedback when V8 compiles the loop mid-run (OSR) in its first
+ * call: Chromium's V8 then deoptimized at the loop's exit on every call, and counting took an eighth
+ * of a simulation in Chromium against a fiftieth in Node. The conditions pick constants only, for the
+ * same reason (a branch never taken before that compile has no feedback either).
+ */
+function countIntoBins(counts: Int32Array, bins: number, cash: Float64Array, row: number, size: number, valid: Uint8Array, allValid: boolean, low: number, perUnit: number): number {
+  let beyond = 0;
+  for (let j = 0; j < size; j++) {
+    if (!allValid && valid[j] === 0) continue;
+    const position = (cash[row + j]! - low) * perUnit;
+    const inside = position >= 0 && position < BINS;
+    counts[bins + (inside ? position | 0 : position >= BINS ? LAST_BIN : 0)]!++;
+    beyond += inside ? 0 : 1;
+  }
+  return beyond;
+}
+
+/**
  * Cash by month over the paths, as histograms: each month's range is fixed by the first block with
  * any valid path (widened by half its span each side), values beyond it fall in the end bins, and
  * the exact minimum and maximum are kept. A quantile is read by walking the bins and interpolating
  * inside one. A block is added month by month, so each month's bins stay in the cache.
  */
 class CashHistogram {
-  private counts: Uint32Array;
+  private counts: Int32Array;
   private low: Float64Array;
   private width: Float64Array;
   /** Bins per unit of cash (1 ÷ width): a multiply per value instead of a divide. */
@@ -457,7 +481,7 @@ class CashHistogram {
   private started = false;
 
   constructor(private readonly months: number) {
-    this.counts = new Uint32Array((months + 1) * BINS);
+    this.counts = new Int32Array((months + 1) * BINS);
     this.low = new Float64Array(months + 1);
     this.width = new Float64Array(months + 1);
     this.perUnit = new Float64Array(months + 1);
@@ -507,25 +531,25 @@ class CashHistogram {
   }
 
   private countMonth(block: PathBlock, t: number, allValid: boolean): void {
-    const {counts} = this;
+    const beyond = countIntoBins(this.counts, t * BINS, block.cash, t * BLOCK_PATHS, block.size, block.valid, allValid, this.low[t]!, this.perUnit[t]!);
+    if (beyond > 0) this.trackBeyond(block, t);
+  }
+
+  /** The exact minimum and maximum of month t's values beyond its range (rare: a second pass over the block's month). */
+  private trackBeyond(block: PathBlock, t: number): void {
     const {cash, valid, size} = block;
     const row = t * BLOCK_PATHS;
-    const bins = t * BINS;
     const lowT = this.low[t]!;
     const perUnitT = this.perUnit[t]!;
     let minT = this.min[t]!;
     let maxT = this.max[t]!;
     for (let j = 0; j < size; j++) {
-      if (!allValid && valid[j] === 0) continue;
+      if (valid[j] === 0) continue;
       const x = cash[row + j]!;
       const position = (x - lowT) * perUnitT;
-      if (position >= 0 && position < BINS) counts[bins + (position | 0)]!++;
-      else {
-        // Below the range (or NaN) to the first bin, beyond it to the last.
-        counts[bins + (position >= BINS ? BINS - 1 : 0)]!++;
-        if (x < minT) minT = x;
-        if (x > maxT) maxT = x;
-      }
+      if (position >= 0 && position < BINS) continue;
+      if (x < minT) minT = x;
+      if (x > maxT) maxT = x;
     }
     this.min[t] = minT;
     this.max[t] = maxT;
@@ -586,7 +610,7 @@ class CashHistogram {
  * that never run out of cash or never break even (Infinity).
  */
 export function pathQuantiles(values: Float64Array, qs: readonly number[]): (number | null)[] {
-  const sorted = values.filter((x) => !Number.isNaN(x)).sort();
+  const sorted = sortedNumbers(values);
   if (sorted.length === 0) return qs.map(() => null);
   return qs.map((q) => {
     const rank = q * (sorted.length - 1);
@@ -597,4 +621,30 @@ export function pathQuantiles(values: Float64Array, qs: readonly number[]): (num
     if (a === Infinity || b === Infinity) return null;
     return a + (b - a) * (rank - lo);
   });
+}
+
+/**
+ * The values that are numbers (NaN left out), sorted ascending, in a new array. Copied in a loop, not
+ * by filter: a typed array's filter gathers what it keeps as boxed numbers first (16 bytes a path
+ * of garbage, the most of any step after a simulation).
+ */
+export function sortedNumbers(values: Float64Array): Float64Array {
+  const out = new Float64Array(countNumbers(values));
+  copyNumbers(values, out);
+  return out.sort();
+}
+
+// Each loop in a function of its own, followed by nothing but the return (see countIntoBins).
+function countNumbers(values: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) count += Number.isNaN(values[i]!) ? 0 : 1;
+  return count;
+}
+
+function copyNumbers(values: Float64Array, out: Float64Array): void {
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (!Number.isNaN(x)) out[k++] = x;
+  }
 }

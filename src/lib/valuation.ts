@@ -89,31 +89,45 @@ export function nolAtValuation(firm: FirmInputs, p: Projection, v: number): numb
 
 /** The DCF's parameters for a firm, in its reporting currency. */
 export function dcfParams(firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number, nol = firm.nolCarriedForward): DcfParams {
-  // (No closure here: a Monte Carlo run calls this once a path.)
-  return {
-    terminalGrowth: firm.terminalGrowth,
-    salesToCapital1to5: firm.salesToCapital1to5,
-    salesToCapital6to10: firm.salesToCapital6to10,
-    reinvestmentLag: firm.reinvestmentLag === 0 ? 0 : 1,
-    effectiveTaxRate: firm.effectiveTaxRate,
-    marginalTaxRate: firm.marginalTaxRate,
-    nolCarriedForward: nol,
-    costOfCapital: firm.costOfCapital,
-    terminalCostOfCapital: firm.terminalCostOfCapital,
-    terminalReturnOnCapital: firm.terminalReturnOnCapital,
-    probabilityOfFailure: firm.probabilityOfFailure,
-    distressProceeds: firm.distressProceeds,
-    distressBasis: firm.distressBasis,
-    bookCapital: firm.bookCapital,
-    debt: firm.debt,
-    minorityInterests: firm.minorityInterests,
-    cash,
-    nonOperatingAssets: firm.nonOperatingAssets,
-    options: {count: firm.optionsOutstanding, strike: convert(firm.optionStrike, "HKD", currency, market), maturityYears: firm.optionMaturityYears, volatility: firm.optionVolatility, riskFreeRate: firm.riskFreeRate, dividendYield: 0},
-    optionsValuedAt: firm.optionsValuedAt,
-    stockPrice: convert(firm.price, "HKD", currency, market),
-    sharesOutstanding: firm.sharesOutstanding
-  };
+  return writeDcfParams({options: {}} as DcfParams, firm, currency, market, cash, nol);
+}
+
+/**
+ * dcfParams written into `out`, field by field. A Monte Carlo run values every path with one record
+ * (firmSimulator): V8 keeps a number field in a box of its own, so a fresh record of some 25 numbers a
+ * path was most of a simulation's garbage, while writing a number into an existing field allocates
+ * nothing. (No closure here either: it runs once a path.)
+ */
+function writeDcfParams(out: DcfParams, firm: FirmInputs, currency: Currency, market: MarketInputs, cash: number, nol: number): DcfParams {
+  out.terminalGrowth = firm.terminalGrowth;
+  out.salesToCapital1to5 = firm.salesToCapital1to5;
+  out.salesToCapital6to10 = firm.salesToCapital6to10;
+  out.reinvestmentLag = firm.reinvestmentLag === 0 ? 0 : 1;
+  out.effectiveTaxRate = firm.effectiveTaxRate;
+  out.marginalTaxRate = firm.marginalTaxRate;
+  out.nolCarriedForward = nol;
+  out.costOfCapital = firm.costOfCapital;
+  out.terminalCostOfCapital = firm.terminalCostOfCapital;
+  out.terminalReturnOnCapital = firm.terminalReturnOnCapital;
+  out.probabilityOfFailure = firm.probabilityOfFailure;
+  out.distressProceeds = firm.distressProceeds;
+  out.distressBasis = firm.distressBasis;
+  out.bookCapital = firm.bookCapital;
+  out.debt = firm.debt;
+  out.minorityInterests = firm.minorityInterests;
+  out.cash = cash;
+  out.nonOperatingAssets = firm.nonOperatingAssets;
+  const options = out.options;
+  options.count = firm.optionsOutstanding;
+  options.strike = convert(firm.optionStrike, "HKD", currency, market);
+  options.maturityYears = firm.optionMaturityYears;
+  options.volatility = firm.optionVolatility;
+  options.riskFreeRate = firm.riskFreeRate;
+  options.dividendYield = 0;
+  out.optionsValuedAt = firm.optionsValuedAt;
+  out.stockPrice = convert(firm.price, "HKD", currency, market);
+  out.sharesOutstanding = firm.sharesOutstanding;
+  return out;
 }
 
 export interface ImpliedGrowth extends Root {
@@ -206,10 +220,14 @@ export function valuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: Marke
   return forecastValuePerShareHkd(firmId, firm, market, forecastFromProjection(projection, v), cashAtValuation(firm, projection, v), nolAtValuation(firm, projection, v));
 }
 
-/** The same from the DCF's inputs already summed: the forecast, the cash and the losses carried forward at the valuation date. */
-export function forecastValuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: MarketInputs, forecast: OperatingForecast, cash: number, nol: number): number {
+/**
+ * The same from the DCF's inputs already summed: the forecast, the cash and the losses carried forward
+ * at the valuation date. `params` is the record the DCF's parameters are written into (a Monte Carlo
+ * run passes one for all its paths).
+ */
+export function forecastValuePerShareHkd(firmId: FirmId, firm: FirmInputs, market: MarketInputs, forecast: OperatingForecast, cash: number, nol: number, params: DcfParams = {options: {}} as DcfParams): number {
   const currency = FIRM_CURRENCY[firmId];
-  return convert(valuePerShareFromForecast(forecast, dcfParams(firm, currency, market, cash, nol)), currency, "HKD", market);
+  return convert(valuePerShareFromForecast(forecast, writeDcfParams(params, firm, currency, market, cash, nol)), currency, "HKD", market);
 }
 
 export function valueFirm(firmId: FirmId, firm: FirmInputs, market: MarketInputs, projection: Projection = project(firm)): FirmValuation {

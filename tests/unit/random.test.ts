@@ -70,6 +70,27 @@ describe("uniform doubles", () => {
     expect(chiSquare).toBeLessThan(27.9);
   });
 
+  it("a filled array is the doubles next() gives one by one, and the raw outputs interleave with either (one state)", () => {
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: MAX_SEED}), fc.integer({min: 0, max: 40}), (seed, n) => {
+        const one = createRandom(seed);
+        const byOne = Array.from({length: n}, () => one.next());
+        const filled = createRandom(seed);
+        expect(Array.from(filled.fill(new Float64Array(n)))).toEqual(byOne);
+        // Both streams are at the same place: two raw outputs later, the next doubles agree again.
+        one.nextUint32();
+        filled.nextUint32();
+        expect(filled.next()).toBe(one.next());
+      })
+    );
+    // The two raw outputs behind the first double, read raw, and the double after them.
+    const raws = raw(createRandom(5), 4) as [number, number, number, number];
+    const r = createRandom(5);
+    expect(r.nextUint32()).toBe(raws[0]);
+    expect(r.nextUint32()).toBe(raws[1]);
+    expect(r.next()).toBe(((raws[2] >>> 5) * 67108864 + (raws[3] >>> 6)) / 2 ** 53);
+  });
+
   it("the same seed gives identical arrays; another seed does not", () => {
     fc.assert(
       fc.property(fc.integer({min: 0, max: MAX_SEED}), (seed) => {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import {allFieldPaths, FIRMS, plausibleRange} from "../../src/lib/fields.ts";
 import {applyOverrides, type Scenario} from "../../src/lib/schema.ts";
 import type {FieldIssue} from "../../src/lib/issues.ts";
-import {firmSimulator, pathQuantiles, simulate, simulateFirm, type FirmSimulation} from "../../src/lib/simulation.ts";
+import {firmSimulator, pathQuantiles, simulate, simulateFirm, sortedNumbers, type FirmSimulation} from "../../src/lib/simulation.ts";
 import {BLOCK_PATHS} from "../../src/lib/pathBlock.ts";
 import {canCarryRange, decodeUncertainty, firmSimulationKey} from "../../src/lib/uncertainty.ts";
 import {riskView} from "../../src/lib/riskView.ts";
@@ -224,5 +224,16 @@ describe("a firm's simulation key", () => {
     );
     // Most edits touch one firm: the other's key stays, so the property is not vacuous.
     expect(unchangedSeen).toBeGreaterThan(20);
+  });
+});
+
+describe("sortedNumbers", () => {
+  it("is the values without NaN, ascending, ±Infinity kept: the same as filter and sort", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double(), fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(-Infinity))), (xs) => {
+        const values = Float64Array.from(xs);
+        expect(Array.from(sortedNumbers(values))).toEqual(Array.from(values.filter((x) => !Number.isNaN(x)).sort()));
+      })
+    );
   });
 });

@@ -70,12 +70,20 @@ function nextFinancingMonth(after: number, ipoMonth: number, ipoProceeds: number
   return Math.min(ipo, raise);
 }
 
+/**
+ * Blocks given back by runs that finished with them (PathBlock.release), for the next run of the same
+ * shape: a block is 6 to 17 MB of typed arrays, and a worker allocating two or three a change kept
+ * its garbage collector busy during the next change's first estimate. A run dropped midway never
+ * gives its block back, so a block is never in two runs at once.
+ */
+const spareBlocks: PathBlock[] = [];
+
 export class PathBlock {
   readonly months: number;
   /** Valuation month (months after the baseline) and the IPO's month: the firm's dates, shared by every path. */
-  readonly valuationMonth: number;
-  readonly ipoMonth: number;
-  readonly startMonth: number;
+  valuationMonth: number;
+  ipoMonth: number;
+  startMonth: number;
   /** Paths in the block now (≤ BLOCK_PATHS). */
   size = 0;
   readonly valid = new Uint8Array(BLOCK_PATHS);
@@ -105,15 +113,34 @@ export class PathBlock {
 
   readonly #ramps: RampTables;
 
+  /** A block for `base`'s dates: one given back with this shape (release), else a new one. */
+  static forRun(base: FirmInputs, months: number, keepFlows: boolean): PathBlock {
+    const i = spareBlocks.findIndex((b) => b.months === months && (b.operatingCashFlow !== null) === keepFlows);
+    if (i < 0) return new PathBlock(base, months, keepFlows);
+    const block = spareBlocks.splice(i, 1)[0]!;
+    block.#setDates(base);
+    return block;
+  }
+
+  /** Gives the block back for a later run (forRun); the caller no longer reads or runs it. */
+  release(): void {
+    if (spareBlocks.length < 2 && !spareBlocks.includes(this)) spareBlocks.push(this);
+  }
+
   constructor(base: FirmInputs, months: number, keepFlows: boolean) {
     this.months = months;
-    this.startMonth = monthIndexOf(base.baselineDate);
-    this.valuationMonth = valuationMonth(base);
-    this.ipoMonth = inflowMonth(this.startMonth, base.ipoDate);
+    this.startMonth = this.valuationMonth = this.ipoMonth = 0;
+    this.#setDates(base);
     this.cash = new Float64Array((months + 1) * BLOCK_PATHS);
     this.operatingCashFlow = keepFlows ? new Float64Array((months + 1) * BLOCK_PATHS) : null;
     this.costs = keepFlows ? new Float64Array((months + 1) * BLOCK_PATHS) : null;
     this.#ramps = new RampTables(months);
+  }
+
+  #setDates(base: FirmInputs): void {
+    this.startMonth = monthIndexOf(base.baselineDate);
+    this.valuationMonth = valuationMonth(base);
+    this.ipoMonth = inflowMonth(this.startMonth, base.ipoDate);
   }
 
   /**

@@ -179,7 +179,7 @@ export class FirmPaths {
  * break-even by December of the target year. Projection, runway and break-even only: a goal seek's trial.
  */
 export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "break-even"): Estimate {
-  const block = new PathBlock(paths.base, HORIZON_MONTHS, false);
+  const block = PathBlock.forRun(paths.base, HORIZON_MONTHS, false);
   const targetMonth = decemberOffset(block.startMonth, paths.base.breakEvenTargetYear);
   // Each path projected only as far as its verdict needs (BlockStop).
   const stop: BlockStop = goal === "break-even" ? {kind: "break-even", lastMonth: targetMonth} : {kind: "cash-out"};
@@ -195,6 +195,7 @@ export function goalShare(paths: FirmPaths, lever: Lever, goal: "cash-out" | "br
       if (goal === "break-even" ? be <= targetMonth : block.runwayOf(j) >= be) met++;
     }
   }
+  block.release();
   return shareEstimate(met, valid);
 }
 
@@ -234,7 +235,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   let market = drawn?.market ?? scenario.market;
   const base = scenario.firms[firm];
   const months = HORIZON_MONTHS;
-  const block = new PathBlock(base, months, false);
+  const block = PathBlock.forRun(base, months, false);
   const forecast: OperatingForecast = {revenue: new Array<number>(FORECAST_YEARS + 1).fill(0), operatingIncome: new Array<number>(FORECAST_YEARS + 1).fill(0)};
   const targetMonth = decemberOffset(block.startMonth, base.breakEvenTargetYear);
 
@@ -245,7 +246,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
   let cashOutFirst = 0;
   let byTarget = 0;
   let abovePrice = 0;
-  const histogram = new CashHistogram(months);
+  const histogram = CashHistogram.forRun(months);
   // The record each path's DCF parameters are written into (forecastValuePerShareHkd).
   const dcfParams = {options: {}} as DcfParams;
 
@@ -293,19 +294,26 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
     from += size;
     return from < paths;
   };
+  let finished: FirmSimulation | null = null;
   const result = (): FirmSimulation => {
     if (pathInputs === null || from < paths) throw new Error("the simulation is not finished: call step() until it returns false");
+    if (finished) return finished;
     const estimate = (count: number): Estimate => shareEstimate(count, paths - invalidPaths);
-    return {
+    const cash = histogram.bands(block.startMonth);
+    // Their last reader was bands(): the next run may have them.
+    block.release();
+    histogram.release();
+    finished = {
       inputs: pathInputs.inputs,
       draws: pathInputs.draws,
       runwayMonths,
       breakEvenMonths,
       valuePerShareHkd,
-      cash: histogram.bands(block.startMonth),
+      cash,
       probabilities: {cashOutBeforeBreakEven: estimate(cashOutFirst), breakEvenByTarget: estimate(byTarget), valueAbovePrice: withValues ? estimate(abovePrice) : {p: Number.NaN, standardError: Number.NaN}},
       invalidPaths
     };
+    return finished;
   };
   return {step, result};
 }
@@ -317,7 +325,7 @@ export function firmSimulator(scenario: Scenario, firm: FirmId, options: {paths:
 export function pathRequirements(drawn: FirmPaths, lever?: Lever): Requirements {
   const {paths, base} = drawn;
   const months = HORIZON_MONTHS;
-  const block = new PathBlock(base, months, true);
+  const block = PathBlock.forRun(base, months, true);
   const scratch = allocateProjection(months);
   const shifted = new Float64Array(months + 1);
   const lastTarget = Math.min(decemberOffset(block.startMonth, base.breakEvenTargetYear), months);
@@ -331,6 +339,7 @@ export function pathRequirements(drawn: FirmPaths, lever?: Lever): Requirements 
       requirements.burnCutCashOut[from + j] = burnCutToOutlast(p, shifted);
     });
   }
+  block.release();
   return requirements;
 }
 
@@ -463,6 +472,9 @@ function countIntoBins(counts: Int32Array, bins: number, cash: Float64Array, row
   return beyond;
 }
 
+/** Histograms given back by finished runs (a histogram is 3 MB of counts). */
+const spareHistograms: CashHistogram[] = [];
+
 /**
  * Cash by month over the paths, as histograms: each month's range is fixed by the first block with
  * any valid path (widened by half its span each side), values beyond it fall in the end bins, and
@@ -487,6 +499,24 @@ class CashHistogram {
     this.perUnit = new Float64Array(months + 1);
     this.min = new Float64Array(months + 1).fill(Infinity);
     this.max = new Float64Array(months + 1).fill(-Infinity);
+  }
+
+  /** An empty histogram: one given back by a finished run (release), emptied, else a new one (as PathBlock.forRun). */
+  static forRun(months: number): CashHistogram {
+    const i = spareHistograms.findIndex((h) => h.months === months);
+    if (i < 0) return new CashHistogram(months);
+    const histogram = spareHistograms.splice(i, 1)[0]!;
+    histogram.counts.fill(0);
+    histogram.min.fill(Infinity);
+    histogram.max.fill(-Infinity);
+    histogram.total = 0;
+    histogram.started = false;
+    return histogram;
+  }
+
+  /** Gives the histogram back for a later run; its bands have been read. */
+  release(): void {
+    if (spareHistograms.length < 2 && !spareHistograms.includes(this)) spareHistograms.push(this);
   }
 
   /** Sets each month's bins from the spread of a block's valid paths. */

@@ -227,6 +227,42 @@ describe("a firm's simulation key", () => {
   });
 });
 
+describe("path blocks and histograms reused from run to run", () => {
+  const finish = (s: ReturnType<typeof firmSimulator>) => {
+    while (s.step());
+    return s.result();
+  };
+  const same = (a: FirmSimulation, b: FirmSimulation) => {
+    expect(a.runwayMonths).toEqual(b.runwayMonths);
+    expect(a.breakEvenMonths).toEqual(b.breakEvenMonths);
+    expect(a.valuePerShareHkd).toEqual(b.valuePerShareHkd);
+    expect(a.cash).toEqual(b.cash);
+  };
+  const paths = 2 * BLOCK_PATHS + 17;
+
+  it("give each run the bits it gets alone: another firm's dates, a run dropped midway, a run interleaved with another", () => {
+    const alone = simulateFirm(base, "zhipu", {paths, seed: 4});
+    // MiniMax's run ends first and gives its block back: Zhipu's takes it, with Zhipu's dates.
+    simulateFirm(base, "minimax", {paths, seed: 4});
+    same(simulateFirm(base, "zhipu", {paths, seed: 4}), alone);
+    // A run dropped after one block never gives its block back; runs after it are unaffected.
+    const dropped = firmSimulator(base, "minimax", {paths, seed: 9});
+    while (dropped.step() && dropped.step());
+    same(simulateFirm(base, "zhipu", {paths, seed: 4}), alone);
+    // Two runs stepped in turn hold a block each.
+    const a = firmSimulator(base, "zhipu", {paths, seed: 4});
+    const b = firmSimulator(base, "minimax", {paths, seed: 4});
+    let more = true;
+    while (more) more = [a.step(), b.step()].some(Boolean);
+    const first = a.result();
+    same(first, alone);
+    same(b.result(), simulateFirm(base, "minimax", {paths, seed: 4}));
+    // A result read again after its block went to another run is the same object.
+    simulateFirm(base, "zhipu", {paths, seed: 5});
+    expect(a.result()).toBe(first);
+  });
+});
+
 describe("sortedNumbers", () => {
   it("is the values without NaN, ascending, ±Infinity kept: the same as filter and sort", () => {
     fc.assert(

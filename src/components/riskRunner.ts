@@ -94,7 +94,8 @@ export class RiskRunner extends EventTarget {
   #goalId = 0;
   /** Per firm: the key of the state its numbers are for (or are being computed for), and that run's id and start. */
   readonly #keys: Record<FirmId, string | null> = {zhipu: null, minimax: null};
-  readonly #runOf: Record<FirmId, {id: number; started: number}> = {zhipu: {id: 0, started: 0}, minimax: {id: 0, started: 0}};
+  /** Per firm: its current run's id and start, and the paths of the last stage of it that arrived. */
+  readonly #runOf: Record<FirmId, {id: number; started: number; reached: number}> = {zhipu: {id: 0, started: 0, reached: 0}, minimax: {id: 0, started: 0, reached: 0}};
   readonly #simulators: Record<FirmId, FirmWorker>;
   readonly #seekers: Record<FirmId, FirmWorker>;
 
@@ -125,7 +126,7 @@ export class RiskRunner extends EventTarget {
     this.rerun = firms;
     for (const firm of firms) {
       this.#keys[firm] = keys[firm];
-      this.#runOf[firm] = {id, started};
+      this.#runOf[firm] = {id, started, reached: 0};
       this.risk[firm] = {...this.risk[firm], final: false, firstMs: null, fullMs: null, error: null};
       this.#simulators[firm].post({kind: "simulate", id, scenario, firm, seed, stages});
     }
@@ -181,13 +182,19 @@ export class RiskRunner extends EventTarget {
     this.goal = null;
   }
 
-  /** A stage of the firm's current run (a reply to a stale run is dropped; id −1 is a worker that failed to start). */
+  /**
+   * A stage of the firm's current run, or its failure (a reply to a stale run is dropped; id −1 is a
+   * worker that failed to start). The firms of one run are announced together at each stage: the page
+   * redraws once with both, not also with the first while the other's worker is still computing (on
+   * two cores, that redraw would take the time from it).
+   */
   #simulationReply(reply: Reply): void {
     const run = this.#runOf[reply.firm];
     if (reply.id !== run.id && reply.id !== -1) return;
     const risk = this.risk[reply.firm];
     if (reply.kind === "stage") {
       const elapsed = performance.now() - run.started;
+      run.reached = reply.paths;
       risk.view = reply.view;
       risk.firstMs ??= elapsed;
       if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {
@@ -195,8 +202,12 @@ export class RiskRunner extends EventTarget {
         risk.fullMs = elapsed;
         risk.settledView = reply.view;
       } else risk.settledView ??= reply.view;
-    } else if (reply.kind === "error") risk.error = reply.message;
-    this.dispatchEvent(new Event("change"));
+      const waiting = FIRMS.some((f) => f !== reply.firm && this.#runOf[f].id === reply.id && this.#runOf[f].reached < reply.paths && this.risk[f].error === null);
+      if (!waiting) this.dispatchEvent(new Event("change"));
+    } else if (reply.kind === "error") {
+      risk.error = reply.message;
+      this.dispatchEvent(new Event("change"));
+    }
   }
 
   /** An answer of the current goal seek; an unchecked answer is replaced by its check (same lever). */

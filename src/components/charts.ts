@@ -204,7 +204,8 @@ export function flowsChart(rows: readonly FlowRow[], options: {width: number; cu
     height: 300,
     marginLeft: 56,
     x: {type: "utc", label: null},
-    y: {label: `↑ Per month (${currencySymbol(currency)} millions)`, grid: true, tickFormat: formatTick},
+    // Nice: the axis ends on a tick, so the deepest loss (−37 in the bear case) sits above a labelled −40.
+    y: {label: `↑ Per month (${currencySymbol(currency)} millions)`, grid: true, nice: true, tickFormat: formatTick},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       ...FLOW_MEASURES.map((m) => Plot.lineY(rows, {x: "date", y: FLOW_FIELD[m], stroke: FLOW_COLOR[m], strokeWidth: 1.8})),

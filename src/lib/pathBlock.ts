@@ -16,6 +16,7 @@ import {FORECAST_YEARS} from "./dcf.js";
 import type {FirmInputs} from "./fields.js";
 import {fadedRate, growthFactorStep, inflowMonth, longRunFactor, openingCash, openingCashCosts, ramp, seriesFits, type Projection} from "./projection.js";
 import {crossingWithin} from "./runway.js";
+import {Spares} from "./spares.js";
 import {valuationMonth} from "./valuation.js";
 
 /**
@@ -70,13 +71,8 @@ function nextFinancingMonth(after: number, ipoMonth: number, ipoProceeds: number
   return Math.min(ipo, raise);
 }
 
-/**
- * Blocks given back by runs that finished with them (PathBlock.release), for the next run of the same
- * shape: a block is 6 to 17 MB of typed arrays, and a worker allocating two or three a change kept
- * its garbage collector busy during the next change's first estimate. A run dropped midway never
- * gives its block back, so a block is never in two runs at once.
- */
-const spareBlocks: PathBlock[] = [];
+/** Blocks given back by finished runs (a block is 6 to 17 MB of typed arrays). */
+const spareBlocks = new Spares<PathBlock>();
 
 export class PathBlock {
   readonly months: number;
@@ -115,16 +111,15 @@ export class PathBlock {
 
   /** A block for `base`'s dates: one given back with this shape (release), else a new one. */
   static forRun(base: FirmInputs, months: number, keepFlows: boolean): PathBlock {
-    const i = spareBlocks.findIndex((b) => b.months === months && (b.operatingCashFlow !== null) === keepFlows);
-    if (i < 0) return new PathBlock(base, months, keepFlows);
-    const block = spareBlocks.splice(i, 1)[0]!;
+    const block = spareBlocks.take((b) => b.months === months && (b.operatingCashFlow !== null) === keepFlows);
+    if (!block) return new PathBlock(base, months, keepFlows);
     block.#setDates(base);
     return block;
   }
 
   /** Gives the block back for a later run (forRun); the caller no longer reads or runs it. */
   release(): void {
-    if (spareBlocks.length < 2 && !spareBlocks.includes(this)) spareBlocks.push(this);
+    spareBlocks.give(this);
   }
 
   constructor(base: FirmInputs, months: number, keepFlows: boolean) {

@@ -63,32 +63,14 @@ export function seedState(seed: number): Uint32Array {
 export function createRandom(seed: number | ArrayLike<number>): Random {
   const words = typeof seed === "number" ? seedState(seed) : Uint32Array.from(seed);
   if (words.length !== 4 || (words[0]! | words[1]! | words[2]! | words[3]!) === 0) throw new RangeError("the generator's state is four 32-bit words, not all zero");
-  // The state in an Int32Array, read into locals for a run of outputs and written back after: every
-  // operation below is exact and wraps mod 2^32 like C's uint32_t. (Not in closure variables: with
-  // pointer compression, Chromium's V8 boxes a 32-bit integer beyond ±2^30 kept there, so each
-  // step allocated up to four heap numbers, and the generator was an eighth of a simulation.)
+  // The state in an Int32Array: every operation on it is exact and wraps mod 2^32 like C's uint32_t.
+  // (Not in closure variables: with pointer compression, Chromium's V8 boxes a 32-bit integer beyond
+  // ±2^30 kept there, so each step allocated up to four heap numbers, and the generator was an eighth
+  // of a simulation.)
   const state = Int32Array.from(words);
   return {
     next: () => fillFrom(state, one)[0]!,
-    nextUint32(): number {
-      let s0 = state[0]!;
-      let s1 = state[1]!;
-      let s2 = state[2]!;
-      let s3 = state[3]!;
-      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = rotl(s3, 11);
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      return result >>> 0;
-    },
+    nextUint32: () => nextOutput(state) >>> 0,
     fill: (out) => fillFrom(state, out)
   };
 }
@@ -100,37 +82,29 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/** The generator's next output as a signed 32-bit integer: rotl(s1 · 5, 7) · 9, and the state's step. */
+function nextOutput(state: Int32Array): number {
+  const s1 = state[1]!;
+  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+  const s2 = state[2]! ^ state[0]!;
+  const s3 = state[3]! ^ s1;
+  state[1] = s1 ^ s2;
+  state[0] = state[0]! ^ s3;
+  state[2] = s2 ^ (s1 << 9);
+  state[3] = rotl(s3, 11);
+  return result;
+}
+
 /**
- * xoshiro128** from `state` (updated): out.length doubles, each from two outputs, the high 27 bits of
- * the first and the high 26 of the second making a 53-bit k, skipping k = 0.
+ * Fills `out` from `state` (updated): each double from two outputs, the high 27 bits of the first and
+ * the high 26 of the second making a 53-bit k, skipping k = 0.
  */
 function fillFrom(state: Int32Array, out: Float64Array): Float64Array {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
   for (let i = 0; i < out.length; i++) {
     let k = 0;
-    do {
-      for (let half = 0; half < 2; half++) {
-        // An output, rotl(s1 · 5, 7) · 9, and the state's step.
-        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = rotl(s3, 11);
-        k = half === 0 ? result >>> 5 : k * TWO_TO_26 + (result >>> 6); // exact: below 2^53
-      }
-    } while (k === 0);
+    while (k === 0) k = (nextOutput(state) >>> 5) * TWO_TO_26 + (nextOutput(state) >>> 6); // exact: below 2^53
     out[i] = k * TWO_TO_MINUS_53; // exact: a power-of-two scaling
   }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
   return out;
 }
 

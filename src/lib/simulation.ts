@@ -12,6 +12,7 @@ import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} f
 import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
 import {FORECAST_YEARS, type DcfParams, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
+import {Spares} from "./spares.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
 import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
@@ -473,7 +474,7 @@ function countIntoBins(counts: Int32Array, bins: number, cash: Float64Array, row
 }
 
 /** Histograms given back by finished runs (a histogram is 3 MB of counts). */
-const spareHistograms: CashHistogram[] = [];
+const spareHistograms = new Spares<CashHistogram>();
 
 /**
  * Cash by month over the paths, as histograms: each month's range is fixed by the first block with
@@ -503,9 +504,8 @@ class CashHistogram {
 
   /** An empty histogram: one given back by a finished run (release), emptied, else a new one (as PathBlock.forRun). */
   static forRun(months: number): CashHistogram {
-    const i = spareHistograms.findIndex((h) => h.months === months);
-    if (i < 0) return new CashHistogram(months);
-    const histogram = spareHistograms.splice(i, 1)[0]!;
+    const histogram = spareHistograms.take((h) => h.months === months);
+    if (!histogram) return new CashHistogram(months);
     histogram.counts.fill(0);
     histogram.min.fill(Infinity);
     histogram.max.fill(-Infinity);
@@ -516,7 +516,7 @@ class CashHistogram {
 
   /** Gives the histogram back for a later run; its bands have been read. */
   release(): void {
-    if (spareHistograms.length < 2 && !spareHistograms.includes(this)) spareHistograms.push(this);
+    spareHistograms.give(this);
   }
 
   /** Sets each month's bins from the spread of a block's valid paths. */

@@ -5,6 +5,7 @@
 // does beyond the cash path: correlations (Squiggle draws each input independently), runway,
 // break-even, DCF, and dropping draws whose inputs do not fit together.
 // Run alone with `npx tsx scripts/bench-squiggle.ts`; `npm run bench` runs it at its end, in a process of its own.
+import "./tiering.ts"; // first: see tiering.ts
 import {pathToFileURL} from "node:url";
 import {median} from "simple-statistics";
 import {run} from "@quri/squiggle-lang";

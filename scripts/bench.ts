@@ -1,5 +1,6 @@
 // Benchmarks the engine: a full two-firm recompute (projection, runway, break-even, all solvers).
 // Reports medians over repeated samples; timings on a shared 2-core machine are noisy.
+import "./tiering.ts"; // first: see tiering.ts
 import {spawnSync} from "node:child_process";
 import {join} from "node:path";
 import {median, quantile} from "simple-statistics";

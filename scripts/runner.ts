@@ -2,6 +2,7 @@
 //   npm run -s model -- <preset-name|path/to/scenario.json> [--set firm.field=value ...] [--simulate <paths> [--seed <n>] [--solve]] [--format json|csv]
 // --format csv prints the monthly projection, or with --simulate the monthly cash bands.
 // Bad input: exit code 2, one line per problem on stderr, nothing on stdout.
+import "./tiering.ts"; // first: see tiering.ts
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {computeImplied, computeScenario, type Implied} from "../src/lib/results.ts";
 import {riskCsv, riskReport, scenarioCsv, scenarioReport, type RiskReport} from "../src/lib/report.ts";

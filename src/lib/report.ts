@@ -5,7 +5,7 @@ import type {FirmResult, Implied} from "./results.js";
 import {FIRM_CURRENCY, FIRMS, type FirmId, type MarketInputs} from "./fields.js";
 import {type Scenario} from "./schema.js";
 import {ruleOfThreeBound, type Estimate} from "./estimate.js";
-import {pathQuantiles, type FirmSimulation} from "./simulation.js";
+import {sortedNumbers, sortedQuantiles, type FirmSimulation} from "./simulation.js";
 
 export interface MonthRow {
   date: string;
@@ -74,9 +74,12 @@ export function firmReport(result: FirmResult, market: MarketInputs, implied?: I
 
 const RISK_QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
-/** Per-path answers as {p5, p10, p25, p50, p75, p90, p95}; null where a quantile falls among paths that never get there. */
-function quantileRecord(values: Float64Array): Record<"p5" | "p10" | "p25" | "p50" | "p75" | "p90" | "p95", number | null> {
-  const [p5, p10, p25, p50, p75, p90, p95] = pathQuantiles(values, RISK_QUANTILES);
+/**
+ * Per-path answers, sorted by sortedNumbers, as {p5, p10, p25, p50, p75, p90, p95}; null where a
+ * quantile falls among paths that never get there.
+ */
+function quantileRecord(sorted: Float64Array): Record<"p5" | "p10" | "p25" | "p50" | "p75" | "p90" | "p95", number | null> {
+  const [p5, p10, p25, p50, p75, p90, p95] = sortedQuantiles(sorted, RISK_QUANTILES);
   return {p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95!};
 }
 
@@ -88,16 +91,19 @@ function withBound(e: Estimate, s: FirmSimulation): Estimate & {bound95: number 
   return {...e, bound95: ruleOfThreeBound(e, s.runwayMonths.length - s.invalidPaths)};
 }
 
-/** A firm's Monte Carlo results as the runner prints them (money in millions of its currency; value per share in HKD). */
-export function riskReport(simulation: {paths: number; seed: number}, s: FirmSimulation) {
+/**
+ * A firm's Monte Carlo results as the runner prints them (money in millions of its currency; value per
+ * share in HKD). `sortedValues` is the value per share sorted by sortedNumbers, when the caller has it.
+ */
+export function riskReport(simulation: {paths: number; seed: number}, s: FirmSimulation, sortedValues = sortedNumbers(s.valuePerShareHkd)) {
   const months = s.cash.p50.length;
   return {
     paths: simulation.paths,
     seed: simulation.seed,
     invalidPaths: s.invalidPaths,
-    runwayMonths: quantileRecord(s.runwayMonths),
-    breakEvenMonths: quantileRecord(s.breakEvenMonths),
-    valuePerShare: quantileRecord(s.valuePerShareHkd),
+    runwayMonths: quantileRecord(sortedNumbers(s.runwayMonths)),
+    breakEvenMonths: quantileRecord(sortedNumbers(s.breakEvenMonths)),
+    valuePerShare: quantileRecord(sortedValues),
     probabilities: {
       cashOutBeforeBreakEven: withBound(s.probabilities.cashOutBeforeBreakEven, s),
       breakEvenByTarget: withBound(s.probabilities.breakEvenByTarget, s),

@@ -60,9 +60,8 @@ export function pathHistogram(values: Float64Array, low: number, high: number, c
   return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above)};
 }
 
-/** The finite values' P1 and P99 (nearest rank), from one sorted copy: the value histogram's range. */
-function centralRange(values: Float64Array): [number, number] {
-  const sorted = sortedNumbers(values);
+/** The finite values' P1 and P99 (nearest rank), from their sorted copy (sortedNumbers): the value histogram's range. */
+function centralRange(sorted: Float64Array): [number, number] {
   // The finite ones: between any −Infinity at the start and any Infinity at the end.
   let first = 0;
   let end = sorted.length;
@@ -113,9 +112,11 @@ export function convergence(s: FirmSimulation, firm: FirmInputs): Convergence {
 
 /** Runway and break-even in half-year bins over the horizon; value per share in 40 bins from its P1 to P99. */
 export function riskView(simulation: {paths: number; seed: number}, s: FirmSimulation, firm: FirmInputs, horizonMonths: number, elapsedMs: number): RiskView {
-  const [low, high] = centralRange(s.valuePerShareHkd);
+  // One sorted copy of the values for both the report's quantiles and the histogram's range.
+  const sortedValues = sortedNumbers(s.valuePerShareHkd);
+  const [low, high] = centralRange(sortedValues);
   return {
-    ...riskReport(simulation, s),
+    ...riskReport(simulation, s, sortedValues),
     runwayHistogram: pathHistogram(s.runwayMonths, 0, horizonMonths, horizonMonths / 6),
     breakEvenHistogram: pathHistogram(s.breakEvenMonths, 0, horizonMonths, horizonMonths / 6),
     valueHistogram: pathHistogram(s.valuePerShareHkd, low, high > low ? high : low + 1, 40),

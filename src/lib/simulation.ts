@@ -640,7 +640,11 @@ class CashHistogram {
  * that never run out of cash or never break even (Infinity).
  */
 export function pathQuantiles(values: Float64Array, qs: readonly number[]): (number | null)[] {
-  const sorted = sortedNumbers(values);
+  return sortedQuantiles(sortedNumbers(values), qs);
+}
+
+/** pathQuantiles of values already sorted by sortedNumbers (for a caller that also reads the sorted copy). */
+export function sortedQuantiles(sorted: Float64Array, qs: readonly number[]): (number | null)[] {
   if (sorted.length === 0) return qs.map(() => null);
   return qs.map((q) => {
     const rank = q * (sorted.length - 1);

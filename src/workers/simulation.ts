@@ -6,7 +6,7 @@
 // worker.
 import {HORIZON_MONTHS} from "../lib/projection.js";
 import {FirmPaths, firmSimulator, pathRequirements} from "../lib/simulation.js";
-import {riskView} from "../lib/riskView.js";
+import {riskView, type RiskView} from "../lib/riskView.js";
 import {checkAnswer, quantileAnswer, solveGrowthForGoal, type Goal} from "../lib/goalSeek.js";
 import type {FirmId} from "../lib/fields.js";
 import type {Scenario} from "../lib/schema.js";
@@ -41,16 +41,22 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** One simulation of `paths` paths for `request`, looking at messages between steps: its view, or null once a newer request has made it stale. */
+async function runStage(request: SimulateRequest, paths: number): Promise<RiskView | null> {
+  const start = performance.now();
+  const simulator = firmSimulator(request.scenario, request.firm, {paths, seed: request.seed});
+  while (simulator.step()) {
+    await yieldToMessages();
+    if (latest !== request) return null;
+  }
+  return riskView({paths, seed: request.seed}, simulator.result(), request.scenario.firms[request.firm], HORIZON_MONTHS, performance.now() - start);
+}
+
 /** Each stage of `request` (a first estimate from few paths, then the full count), each its own simulation; false once a newer request has made it stale. */
 async function simulateStages(request: SimulateRequest): Promise<boolean> {
   for (const paths of request.stages) {
-    const start = performance.now();
-    const simulator = firmSimulator(request.scenario, request.firm, {paths, seed: request.seed});
-    while (simulator.step()) {
-      await yieldToMessages();
-      if (latest !== request) return false;
-    }
-    const view = riskView({paths, seed: request.seed}, simulator.result(), request.scenario.firms[request.firm], HORIZON_MONTHS, performance.now() - start);
+    const view = await runStage(request, paths);
+    if (view === null) return false;
     post({id: request.id, kind: "stage", firm: request.firm, paths, view});
     await yieldToMessages();
     if (latest !== request) return false;
@@ -72,15 +78,7 @@ let warmedUp = false;
  */
 async function warmUp(request: SimulateRequest): Promise<void> {
   warmedUp = true;
-  for (let run = 0; run < WARM_UP_RUNS; run++) {
-    const start = performance.now();
-    const simulator = firmSimulator(request.scenario, request.firm, {paths: WARM_UP_PATHS, seed: request.seed});
-    while (simulator.step()) {
-      await yieldToMessages();
-      if (latest !== request) return;
-    }
-    riskView({paths: WARM_UP_PATHS, seed: request.seed}, simulator.result(), request.scenario.firms[request.firm], HORIZON_MONTHS, performance.now() - start);
-  }
+  for (let run = 0; run < WARM_UP_RUNS; run++) if ((await runStage(request, WARM_UP_PATHS)) === null) return;
 }
 
 /** Runs the latest simulate request, and then any newer one that came meanwhile. */

@@ -6,7 +6,8 @@ import {html} from "htl";
 import {CURRENCIES, FIRM_NAME, type Currency, type FirmId} from "../lib/fields.js";
 import {currencySymbol, formatMoney, formatMonthOf, formatTick} from "../lib/format.js";
 import type {Scenario} from "../lib/schema.js";
-import {COLUMN_LETTERS, DEFAULT_COLUMNS, MAX_COLUMNS, MIN_COLUMNS, RANGES_GROUP, cashCurrency, columnResult, encodeCompareLink, parseCompareLink, parseEntry, shortened, type CompareColumn, type CompareState as LinkState, type HeadlineRow, type InputRow} from "../lib/compare.js";
+import {COLUMN_LETTERS, DEFAULT_COLUMNS, MAX_COLUMNS, MIN_COLUMNS, RANGES_GROUP, cashCurrency, columnResult, encodeCompareLink, parseCompareLink, parseEntry, type CompareColumn, type CompareState as LinkState, type HeadlineRow, type InputRow} from "../lib/compare.js";
+import {shortened} from "../lib/issues.js";
 import {cashChartData, chartEnd} from "./series.js";
 import {FIRM_COLOR} from "./colors.js";
 

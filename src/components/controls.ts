@@ -10,6 +10,7 @@ import {outletOf} from "../lib/sources.js";
 import {factHref} from "./cite.js";
 import type {Provenance} from "../lib/scenarios.js";
 import {getField} from "../lib/schema.js";
+import {shortened} from "../lib/issues.js";
 import type {ScenarioStore} from "./store.js";
 
 /** Slider steps: about this many across the plausible range, rounded to 1, 2 or 5 × 10ⁿ of the shown unit. */
@@ -202,13 +203,6 @@ export function currencyPicker(store: ScenarioStore, pageDefault: Currency): HTM
   store.addEventListener("change", sync);
   sync();
   return html`<fieldset class="currency-picker" data-testid="currency-picker"><legend>Show money in</legend>${radios.map((r) => r.label)}</fieldset>` as HTMLElement;
-}
-
-/** Longest value a notice repeats; longer ones are cut, saying how long they were. */
-const NOTICE_VALUE_CHARS = 80;
-
-function shortened(value: string): string {
-  return value.length <= NOTICE_VALUE_CHARS ? value : `${value.slice(0, NOTICE_VALUE_CHARS)}… (${value.length.toLocaleString("en-US")} characters)`;
 }
 
 /** The link's parameters that were not applied as written, each with its reason (as text, never HTML). */

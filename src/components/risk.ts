@@ -96,6 +96,12 @@ export function fanChart(rows: FanRow[], options: {width: number; currency: Curr
   });
 }
 
+/** A share axis (in %) with a fifth of headroom above the tallest bar, where a marker's label sits at the top of the frame. */
+function shareDomain(shares: number[]): [number, number] {
+  const tallest = Math.max(0, ...shares);
+  return [0, tallest > 0 ? tallest * 120 : 100];
+}
+
 /** A month-offset histogram (runway, break-even) against calendar dates, with "never" beside it. */
 export function monthsHistogram(h: PathHistogram, options: {width: number; startMonth: number; firm: FirmId; label: string; marker?: {date: Date; text: string}}): HTMLElement {
   // No path gets there within the horizon: no bars, and an axis of zeros would draw them full height.
@@ -103,13 +109,27 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
     return html`<figure><figcaption>${options.label.replace(/ →$/, "")}: ${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon, so there is no distribution to draw.` : "no valid path to draw."}</figcaption></figure>` as HTMLElement;
   }
   const date = (months: number) => monthEndDate(options.startMonth + months);
-  const bins = h.bins.map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
+  // The axis spans the bars (and the marker) with a half-year either side, at least three years
+  // within the horizon: over all fifteen years, bars within two or three of them had no tick beside them.
+  const drawn = h.bins.map((b, i) => ({i, share: b.share})).filter((b) => b.share > 0);
+  const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth() - options.startMonth;
+  let from = Math.max(0, drawn[0]!.i - 1);
+  let to = Math.min(h.bins.length, drawn.at(-1)!.i + 2);
+  if (options.marker) {
+    const markerBin = Math.floor((months(options.marker.date) - h.bins[0]!.x0) / (h.bins[0]!.x1 - h.bins[0]!.x0));
+    from = Math.max(0, Math.min(from, markerBin - 1));
+    to = Math.min(h.bins.length, Math.max(to, markerBin + 2));
+  }
+  const MIN_BINS = 6;
+  if (to - from < MIN_BINS) to = Math.min(h.bins.length, from + MIN_BINS);
+  if (to - from < MIN_BINS) from = Math.max(0, to - MIN_BINS);
+  const bins = h.bins.slice(from, to).map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
   const chart = Plot.plot({
     width: options.width,
     height: 200,
     marginLeft: 44,
-    x: {type: "utc", label: options.label},
-    y: {label: "↑ Share of paths (%)", percent: true, grid: true},
+    x: {type: "utc", label: options.label, domain: [bins[0]!.start, bins.at(-1)!.end]},
+    y: {label: "↑ Share of paths (%)", percent: true, grid: true, domain: shareDomain(bins.map((b) => b.share))},
     marks: [
       Plot.rectY(bins, {x1: "start", x2: "end", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: 0.5, insetRight: 0.5}),
       ...(options.marker ? [Plot.ruleX([options.marker.date], {stroke: "currentColor", strokeDasharray: "4,3"}), Plot.text([options.marker], {x: "date", text: "text", frameAnchor: "top", dy: 4, dx: 4, lineAnchor: "top", textAnchor: "start", fontSize: 10, ...TEXT_HALO, fill: "currentColor"})] : []),
@@ -145,8 +165,9 @@ export function valueHistogram(h: PathHistogram, options: {width: number; firm: 
     height: 200,
     marginLeft,
     marginRight,
-    x: {label: "DCF value per share (HK$) →", tickFormat: formatTick, domain},
-    y: {label: "↑ Share of paths (%)", percent: true, grid: true},
+    // At least four ticks: with the price far from the bars, two (0 and 100) left the bars unlabelled.
+    x: {label: "DCF value per share (HK$) →", tickFormat: formatTick, domain, ticks: Math.max(4, Math.floor((width - marginLeft - marginRight) / 60))},
+    y: {label: "↑ Share of paths (%)", percent: true, grid: true, domain: shareDomain(h.bins.map((b) => b.share))},
     marks: [Plot.rectY(h.bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: inset, insetRight: inset}), ...priceMarks, Plot.ruleY([0])]
   });
   const tails = h.below + h.above > 0 ? `The lowest and highest 1% of paths lie beyond the axis (${formatProbability(h.below)} below, ${formatProbability(h.above)} above).` : "";

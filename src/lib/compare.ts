@@ -11,7 +11,7 @@
 import {CURRENCIES, FIRMS, FIRM_CURRENCY, FIRM_NAME, allFieldPaths, currencyOfPath, fieldSpec, firmOfPath, type Currency, type FirmId} from "./fields.js";
 import {formatCount, formatFieldValue, formatMoney, formatMonthYear, formatMonths, formatPerShare, formatSignedPercent, unitLabel} from "./format.js";
 import {convert} from "./fx.js";
-import type {FieldIssue} from "./issues.js";
+import {shortened, type FieldIssue} from "./issues.js";
 import {firmResult, type FirmResult} from "./results.js";
 import {differences, getField, type FieldValue, type Scenario} from "./schema.js";
 import {CURRENCY_PARAM, DEFAULT_PRESET, PRESET_PARAM, decodeShareLink, encodeShareLink} from "./shareLink.js";
@@ -75,12 +75,6 @@ export interface CompareState {
 const PRESET_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const HOST_PORT = /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+):\d+$/i;
 const HTTP = /^https?:\/\//i;
-const SHOWN_CHARS = 80;
-
-/** Text for a notice: at most 80 characters, and how long it was when cut. */
-export function shortened(text: string): string {
-  return text.length <= SHOWN_CHARS ? text : `${text.slice(0, SHOWN_CHARS)}… (${text.length.toLocaleString("en-US")} characters)`;
-}
 
 /**
  * The query string of a pasted share link, or why there is none. Accepts a full URL with any
@@ -198,7 +192,7 @@ export function parseCompareLink(search: string, presets: ReadonlyMap<string, Sc
     if (unreported > 0) issues.push({field: COLUMN_PARAM, value: "", reason: `${formatCount(unreported)} more ${unreported === 1 ? "entry was" : "entries were"} refused too`});
     if (unread > 0) issues.push({field: COLUMN_PARAM, value: "", reason: `${formatCount(unread)} more ${unread === 1 ? "scenario was" : "scenarios were"} given: at most ${MAX_COLUMNS} are compared, so ${unread === 1 ? "it was" : "they were"} left out`});
     const currencies = [...new Set(all.get(CURRENCY_PARAM) ?? [])];
-    if (currencies.length > 1) issues.push({field: CURRENCY_PARAM, value: shortened(currencies.join(" | ")), reason: "given more than once with different values; none was applied"});
+    if (currencies.length > 1) issues.push({field: CURRENCY_PARAM, value: currencies.join(" | "), reason: "given more than once with different values; none was applied"});
     else if (currencies.length === 1) {
       currency = CURRENCIES.find((c) => c === currencies[0]) ?? null;
       if (currency === null) issues.push({field: CURRENCY_PARAM, value: shortened(currencies[0]!), reason: `must be one of ${CURRENCIES.join(", ")}`});

@@ -9,6 +9,17 @@ export interface FieldIssue {
   reason: string;
 }
 
+/** Longest value a message repeats; a longer one is cut, saying how long it was. */
+const SHOWN_CHARS = 80;
+
+/**
+ * Text for a notice: at most 80 characters, and how long it was when cut. Applied once, where a
+ * message is shown: an issue's value stays as given, so a cut value is never cut again.
+ */
+export function shortened(text: string): string {
+  return text.length <= SHOWN_CHARS ? text : `${text.slice(0, SHOWN_CHARS)}… (${text.length.toLocaleString("en-US")} characters)`;
+}
+
 /**
  * A value as given, as text for a message: strings as they are, anything else as JSON; never throws
  * (a value nested too deeply for JSON.stringify is named, not shown).

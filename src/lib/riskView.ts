@@ -40,17 +40,21 @@ export interface RiskView extends RiskReport {
   elapsedMs: number;
 }
 
-/** Shares of `values` (NaN left out, Infinity counted as never) in equal bins over [low, high]. */
-export function pathHistogram(values: Float64Array, low: number, high: number, count: number): PathHistogram {
+/**
+ * Shares of `values` (NaN left out, Infinity counted as never) in equal bins over [low, high]; each
+ * value is binned as value − `offset`.
+ */
+export function pathHistogram(values: Float64Array, low: number, high: number, count: number, offset = 0): PathHistogram {
   const counts = new Float64Array(count);
   let valid = 0;
   let never = 0;
   let below = 0;
   let above = 0;
   const width = (high - low) / count;
-  for (const x of values) {
-    if (Number.isNaN(x)) continue;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
     valid++;
+    const x = value - offset;
     if (x === Infinity) never++;
     else if (x < low) below++;
     else if (x >= high) above++;
@@ -58,6 +62,21 @@ export function pathHistogram(values: Float64Array, low: number, high: number, c
   }
   const share = (n: number) => (valid > 0 ? n / valid : 0);
   return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above)};
+}
+
+/**
+ * A histogram of times after the baseline in calendar half-years: its bins' edges, in months after
+ * the end of the baseline month `startMonth` (a month index), fall at the ends of Junes and Decembers,
+ * so a target year's end is always an edge. `values` are "elapsed" times in months after that end
+ * (a runway: 17.4 is in the eighteenth month), or "month" numbers (a break-even month: month t runs
+ * from the end of month t − 1 to the end of month t, so it is binned by its start, t − 1, and a
+ * December break-even falls before the year's end, not after it).
+ */
+export function halfYearHistogram(values: Float64Array, startMonth: number, horizonMonths: number, kind: "elapsed" | "month"): PathHistogram {
+  // The last edge at or before 0: month index startMonth + low is a June or a December.
+  const low = -(((startMonth + 1) % 6) + 6) % 6;
+  const count = Math.ceil((horizonMonths - low) / 6);
+  return pathHistogram(values, low, low + 6 * count, count, kind === "month" ? 1 : 0);
 }
 
 /** The finite values' P1 and P99 (nearest rank), from their sorted copy (sortedNumbers): the value histogram's range. */
@@ -110,15 +129,16 @@ export function convergence(s: FirmSimulation, firm: FirmInputs): Convergence {
   return out;
 }
 
-/** Runway and break-even in half-year bins over the horizon; value per share in 40 bins from its P1 to P99. */
+/** Runway and break-even in calendar half-years over the horizon; value per share in 40 bins from its P1 to P99. */
 export function riskView(simulation: {paths: number; seed: number}, s: FirmSimulation, firm: FirmInputs, horizonMonths: number, elapsedMs: number): RiskView {
   // One sorted copy of the values for both the report's quantiles and the histogram's range.
   const sortedValues = sortedNumbers(s.valuePerShareHkd);
   const [low, high] = centralRange(sortedValues);
+  const startMonth = monthIndexOf(firm.baselineDate);
   return {
     ...riskReport(simulation, s, sortedValues),
-    runwayHistogram: pathHistogram(s.runwayMonths, 0, horizonMonths, horizonMonths / 6),
-    breakEvenHistogram: pathHistogram(s.breakEvenMonths, 0, horizonMonths, horizonMonths / 6),
+    runwayHistogram: halfYearHistogram(s.runwayMonths, startMonth, horizonMonths, "elapsed"),
+    breakEvenHistogram: halfYearHistogram(s.breakEvenMonths, startMonth, horizonMonths, "month"),
     valueHistogram: pathHistogram(s.valuePerShareHkd, low, high > low ? high : low + 1, 40),
     convergence: convergence(s, firm),
     elapsedMs

@@ -267,9 +267,6 @@ export function formatRange(spec: DistributionSpec): string {
   return `${spec.distribution}(${values.join(",")})`;
 }
 
-/** A refused value as a notice shows it: at most 80 characters and an ellipsis. */
-const shortened = (text: string) => (text.length > 100 ? `${text.slice(0, 80)}…` : text);
-
 /** A range in a link is short ("triangular(0.6,1.3,2.2)"); a longer one is refused before parsing. */
 const MAX_RANGE_CHARS = 200;
 
@@ -331,7 +328,7 @@ export function decodeUncertainty(values: ReadonlyMap<string, string>, preset: U
     const path = key.slice(RANGE_PREFIX.length);
     const spec = text === FIXED ? null : parseRangeText(text);
     const problem = rangeProblem(path, null) ?? (typeof spec === "string" ? spec : rangeProblem(path, spec));
-    if (problem !== null) issues.push({field: key, value: shortened(text), reason: problem});
+    if (problem !== null) issues.push({field: key, value: text, reason: problem});
     else if (spec === null) delete checked[path];
     else checked[path] = spec as DistributionSpec;
   }
@@ -341,7 +338,7 @@ export function decodeUncertainty(values: ReadonlyMap<string, string>, preset: U
     // An input the link fixes takes its correlations with it: they have nothing left to correlate.
     correlations = preset.correlations.filter(([a, b]) => a in checked && b in checked);
   } else if (corr.length > MAX_CORRELATION_CHARS) {
-    issues.push({field: CORRELATION_PARAM, value: shortened(corr), reason: `is ${corr.length.toLocaleString("en-US")} characters long; at most ${MAX_CORRELATION_CHARS.toLocaleString("en-US")}`});
+    issues.push({field: CORRELATION_PARAM, value: corr, reason: `is ${corr.length.toLocaleString("en-US")} characters long; at most ${MAX_CORRELATION_CHARS.toLocaleString("en-US")}`});
     correlations = preset.correlations.filter(([a, b]) => a in checked && b in checked);
   } else if (corr === "") {
     issues.push({field: CORRELATION_PARAM, value: "", reason: "is empty: write corr=none for no correlations"});
@@ -353,7 +350,7 @@ export function decodeUncertainty(values: ReadonlyMap<string, string>, preset: U
     // Nothing usable in it: the parameter is refused as a whole, and the preset's correlations stay.
     if (entries.length > 0 && correlations.length === 0) correlations = preset.correlations.filter(([a, b]) => a in checked && b in checked);
     // One notice for the parameter, naming each refused entry.
-    if (listIssues.length) issues.push({field: CORRELATION_PARAM, value: shortened(corr), reason: listIssues.map((i) => `${i.field.replace(/^correlations\[(\d+)\]$/, (_, n) => `entry ${Number(n) + 1}`)}: ${i.reason}`).join("; ")});
+    if (listIssues.length) issues.push({field: CORRELATION_PARAM, value: corr, reason: listIssues.map((i) => `${i.field.replace(/^correlations\[(\d+)\]$/, (_, n) => `entry ${Number(n) + 1}`)}: ${i.reason}`).join("; ")});
   }
   const simulation = {...preset.simulation};
   for (const [param, key, problem] of [[PATHS_PARAM, "paths", pathsProblem], [SEED_PARAM, "seed", seedProblem]] as const) {
@@ -361,7 +358,7 @@ export function decodeUncertainty(values: ReadonlyMap<string, string>, preset: U
     if (text === undefined) continue;
     const value = parseWholeNumber(text);
     const reason = problem(value);
-    if (reason) issues.push({field: param, value: shortened(text), reason});
+    if (reason) issues.push({field: param, value: text, reason});
     else simulation[key] = value;
   }
   return {ranges: checked, correlations, simulation};

@@ -160,6 +160,17 @@ describe("risk page", () => {
     await page.context().close();
   }, SLOW_TEST_MS);
 
+  it("a link's 5,000-character junk and range are refused with their true lengths, and the notice wraps on a phone", async () => {
+    const junk = "x".repeat(5000);
+    const {page, watch} = await openFinal(`/risk?scenario=base&paths=10000&junk=${junk}&range.zhipu.burnNow=${junk}`, {width: 390, colorScheme: "dark"});
+    const notice = await page.getByTestId("link-notice").innerText();
+    expect(notice).toContain(`junk = ${"x".repeat(80)}… (5,000 characters): unknown field`);
+    expect(notice).toContain(`range.zhipu.burnNow = ${"x".repeat(80)}… (5,000 characters): is 5,000 characters long; a range has at most 200`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
   it("an edited range goes into the link and reruns; a bad one is refused by name and the link kept", async () => {
     const {page, watch} = await openFinal("/risk?scenario=base&seed=7");
     const before = await shownOn(page);
@@ -295,7 +306,14 @@ describe("risk page", () => {
 
   it("goal seek: every lever of both firms gets a value or a reason, and each value brings P(cash-out first) to at most 10%", async () => {
     const {page, watch} = await openFinal("/risk?scenario=base&paths=10000");
-    expect(await page.getByLabel("Target probability (%)").inputValue()).toBe("10");
+    const target = page.getByLabel("Target probability (%)");
+    expect(await target.inputValue()).toBe("10");
+    // An empty box is refused by name, not read as 0%; nothing is solved.
+    await target.fill("");
+    await page.getByRole("button", {name: "Solve for both firms"}).click();
+    await expect.poll(() => page.locator(".goal-form [role=status]").innerText()).toBe("Enter a target: a percentage from 0 to 100.");
+    expect(await page.locator('[data-testid^="goal-"] tr[data-lever]').count()).toBe(0);
+    await target.fill("10");
     await page.getByRole("button", {name: "Solve for both firms"}).click();
     await page.waitForFunction(
       () => {

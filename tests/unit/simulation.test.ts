@@ -12,7 +12,8 @@ import type {FieldIssue} from "../../src/lib/issues.ts";
 import {firmSimulator, pathQuantiles, simulate, simulateFirm, sortedNumbers, type FirmSimulation} from "../../src/lib/simulation.ts";
 import {BLOCK_PATHS} from "../../src/lib/pathBlock.ts";
 import {canCarryRange, decodeUncertainty, firmSimulationKey} from "../../src/lib/uncertainty.ts";
-import {riskView} from "../../src/lib/riskView.ts";
+import {halfYearHistogram, riskView} from "../../src/lib/riskView.ts";
+import {monthIndexOf} from "../../src/lib/dates.ts";
 import {DEFAULT_SIMULATION, type Uncertainty} from "../../src/lib/uncertainty.ts";
 import {flatFirm, MARKET, presets} from "./helpers.ts";
 
@@ -140,6 +141,43 @@ describe("the Risk page's view of a simulation", () => {
     for (const h of [view.runwayHistogram, view.breakEvenHistogram, view.valueHistogram]) {
       const total = h.bins.reduce((a, b) => a + b.share, 0) + h.never + h.below + h.above;
       expect(total).toBeCloseTo(1, 12);
+    }
+  });
+
+  it("runway and break-even are binned by calendar half-year, a break-even month by the half-year it lies in", () => {
+    const june2025 = monthIndexOf("2025-06-30");
+    // Month 18 after a June 2025 baseline is December 2026: it lies before the end of 2026 (elapsed 18),
+    // in the bar from the end of June 2026 (12) to the end of December (18); month 19, January 2027, after it.
+    const months = halfYearHistogram(new Float64Array([18, 19, 1, Infinity, Number.NaN]), june2025, 180, "month");
+    expect(months.bins[0]).toEqual({x0: 0, x1: 6, share: 0.25});
+    expect(months.bins.find((b) => b.x1 === 18)!.share).toBe(0.25);
+    expect(months.bins.find((b) => b.x0 === 18)!.share).toBe(0.25);
+    expect(months.never).toBe(0.25);
+    // A runway of 17.4 months ends during December 2026 (the eighteenth month); one of 18, at its end.
+    const elapsed = halfYearHistogram(new Float64Array([17.4, 18]), june2025, 180, "elapsed");
+    expect(elapsed.bins.find((b) => b.x1 === 18)!.share).toBe(0.5);
+    expect(elapsed.bins.find((b) => b.x0 === 18)!.share).toBe(0.5);
+    // A September baseline: the edges still fall at the ends of Decembers and Junes (3 months on, 9, …),
+    // the first starting before the baseline, the last at or after the horizon.
+    const september = monthIndexOf("2025-09-30");
+    const h = halfYearHistogram(new Float64Array([1]), september, 180, "elapsed");
+    expect(h.bins[0]!.x0).toBe(-3);
+    for (const b of h.bins) expect([5, 11]).toContain((september + b.x0) % 12);
+    expect(h.bins.at(-1)!.x1).toBeGreaterThanOrEqual(180);
+    expect(h.bins[0]!.share).toBe(1);
+  });
+
+  it("the break-even histogram's bars before the target line add up to P(break-even by the target year)", () => {
+    for (const id of ["management-targets", "base"]) {
+      const scenario = presets.get(id)!;
+      for (const firm of FIRMS) {
+        const s = simulateFirm(scenario, firm, {paths: 4000, seed: 2});
+        const view = riskView({paths: 4000, seed: 2}, s, scenario.firms[firm], 180, 0);
+        const targetEdge = scenario.firms[firm].breakEvenTargetYear * 12 + 11 - monthIndexOf(scenario.firms[firm].baselineDate);
+        const before = view.breakEvenHistogram.bins.filter((b) => b.x1 <= targetEdge).reduce((a, b) => a + b.share, 0);
+        expect(view.breakEvenHistogram.bins.some((b) => b.x0 === targetEdge)).toBe(true);
+        expect(before).toBeCloseTo(view.probabilities.breakEvenByTarget.p, 12);
+      }
     }
   });
 

@@ -176,13 +176,18 @@ export function presetPicker(store: ScenarioStore): HTMLElement {
     return {radio, label: html`<label class="preset">${radio} ${p.title}</label>`};
   });
   const modified = html`<span class="preset-modified">(modified)</span>` as HTMLElement;
+  // The preset's story is about the preset's numbers: once they change, it says so before the story.
+  const storyOf = html`<strong class="preset-story-of"></strong>` as HTMLElement;
+  const story = document.createTextNode("");
+  description.append(storyOf, story);
   let shownPreset = "";
   const sync = () => {
     modified.hidden = !store.isModified;
+    storyOf.textContent = store.isModified ? `The ${store.preset.title.toLowerCase()} as published, before your changes: ` : "";
     if (shownPreset === store.presetName) return; // most changes are to fields, not the preset
     shownPreset = store.presetName;
     for (const {radio} of radios) radio.checked = radio.value === store.presetName;
-    description.textContent = store.preset.description;
+    story.textContent = store.preset.description;
   };
   store.addEventListener("change", sync);
   sync();

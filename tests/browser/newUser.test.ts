@@ -53,11 +53,15 @@ describe("controls", () => {
 
   it("typing a preset's own value back is not a change", async () => {
     const {page} = await open("/minimax");
+    const description = page.getByTestId("preset-picker").locator(".preset-description");
     await box(page, "minimax.growthStart").fill("200");
     await expect.poll(() => page.url()).toContain("minimax.growthStart=2");
+    // The preset's story no longer describes the numbers shown: it says so first.
+    expect(await description.innerText()).toMatch(/^The base case as published, before your changes: The sourced baseline/);
     await box(page, "minimax.growthStart").fill("174.7");
     await expect.poll(() => new URL(page.url()).search).toBe("?scenario=base");
     expect(await page.getByTestId("preset-picker").locator(".preset-modified").isHidden()).toBe(true);
+    expect(await description.innerText()).toMatch(/^The sourced baseline/);
     await page.context().close();
   });
 

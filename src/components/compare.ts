@@ -236,7 +236,7 @@ export function openedNotice(state: CompareState): HTMLElement {
     ${refused.length || issues.length ? html`<p><strong>Some of this link could not be used</strong>; everything else in it was.</p>` : ""}
     <ul>
       ${refused.map((r) => html`<li>Scenario ${r.position} (<code>${r.entry}</code>): ${r.reason}</li>`)}
-      ${issues.map((i) => html`<li><code>${i.field}</code>${i.value ? html` = <code>${i.value}</code>` : ""}: ${i.reason}</li>`)}
+      ${issues.map((i) => html`<li><code>${shortened(i.field)}</code>${i.value ? html` = <code>${shortened(i.value)}</code>` : ""}: ${i.reason}</li>`)}
       ${defaulted ? html`<li>${defaulted}</li>` : ""}
     </ul>
   </div>` as HTMLElement;

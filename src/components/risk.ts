@@ -102,6 +102,9 @@ function shareDomain(shares: number[]): [number, number] {
   return [0, tallest > 0 ? tallest * 120 : 100];
 }
 
+/** Fewest half-year bars an axis spans: three years. */
+const MIN_HISTOGRAM_BINS = 6;
+
 /** A month-offset histogram (runway, break-even) against calendar dates, with "never" beside it. */
 export function monthsHistogram(h: PathHistogram, options: {width: number; startMonth: number; firm: FirmId; label: string; marker?: {date: Date; text: string}}): HTMLElement {
   // No path gets there within the horizon: no bars, and an axis of zeros would draw them full height.
@@ -111,19 +114,19 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
   const date = (months: number) => monthEndDate(options.startMonth + months);
   // The axis spans the bars (and the marker) with a half-year either side, at least three years
   // within the horizon: over all fifteen years, bars within two or three of them had no tick beside them.
-  const drawn = h.bins.map((b, i) => ({i, share: b.share})).filter((b) => b.share > 0);
-  const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth() - options.startMonth;
-  let from = Math.max(0, drawn[0]!.i - 1);
-  let to = Math.min(h.bins.length, drawn.at(-1)!.i + 2);
+  const all = h.bins.map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
+  let from = Math.max(0, all.findIndex((b) => b.share > 0) - 1);
+  let to = Math.min(all.length, all.findLastIndex((b) => b.share > 0) + 2);
   if (options.marker) {
-    const markerBin = Math.floor((months(options.marker.date) - h.bins[0]!.x0) / (h.bins[0]!.x1 - h.bins[0]!.x0));
+    // The first bar starting at or after the marker (a year's end is a bar's edge).
+    const after = all.findIndex((b) => b.start >= options.marker!.date);
+    const markerBin = after < 0 ? all.length : after;
     from = Math.max(0, Math.min(from, markerBin - 1));
-    to = Math.min(h.bins.length, Math.max(to, markerBin + 2));
+    to = Math.min(all.length, Math.max(to, markerBin + 2));
   }
-  const MIN_BINS = 6;
-  if (to - from < MIN_BINS) to = Math.min(h.bins.length, from + MIN_BINS);
-  if (to - from < MIN_BINS) from = Math.max(0, to - MIN_BINS);
-  const bins = h.bins.slice(from, to).map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
+  if (to - from < MIN_HISTOGRAM_BINS) to = Math.min(all.length, from + MIN_HISTOGRAM_BINS);
+  if (to - from < MIN_HISTOGRAM_BINS) from = Math.max(0, to - MIN_HISTOGRAM_BINS);
+  const bins = all.slice(from, to);
   const chart = Plot.plot({
     width: options.width,
     height: 200,

@@ -195,12 +195,12 @@ export function parseCompareLink(search: string, presets: ReadonlyMap<string, Sc
     if (currencies.length > 1) issues.push({field: CURRENCY_PARAM, value: currencies.join(" | "), reason: "given more than once with different values; none was applied"});
     else if (currencies.length === 1) {
       currency = CURRENCIES.find((c) => c === currencies[0]) ?? null;
-      if (currency === null) issues.push({field: CURRENCY_PARAM, value: shortened(currencies[0]!), reason: `must be one of ${CURRENCIES.join(", ")}`});
+      if (currency === null) issues.push({field: CURRENCY_PARAM, value: currencies[0]!, reason: `must be one of ${CURRENCIES.join(", ")}`});
     }
     let others = 0;
     for (const key of all.keys()) {
       if (key === COLUMN_PARAM || key === CURRENCY_PARAM) continue;
-      if (others++ < MAX_REPORTED) issues.push({field: shortened(key), value: "", reason: `is not a comparison link's parameter (s=<scenario or share link>, one per column; currency=${CURRENCIES.join("|")})`});
+      if (others++ < MAX_REPORTED) issues.push({field: key, value: "", reason: `is not a comparison link's parameter (s=<scenario or share link>, one per column; currency=${CURRENCIES.join("|")})`});
     }
     if (others > MAX_REPORTED) issues.push({field: "(link)", value: "", reason: `${formatCount(others - MAX_REPORTED)} more unknown parameters were ignored`});
   }

@@ -65,8 +65,8 @@ async function simulateStages(request: SimulateRequest): Promise<boolean> {
 }
 
 /** The warm-up: three runs of 2,000 paths each (about 25 ms each in Chromium on this machine). */
-export const WARM_UP_RUNS = 3;
-export const WARM_UP_PATHS = 2000;
+const WARM_UP_RUNS = 3;
+const WARM_UP_PATHS = 2000;
 let warmedUp = false;
 
 /**

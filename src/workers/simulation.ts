@@ -41,10 +41,10 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
-/** One simulation of `paths` paths for `request`, looking at messages between steps: its view, or null once a newer request has made it stale. */
-async function runStage(request: SimulateRequest, paths: number): Promise<RiskView | null> {
+/** One simulation of `paths` paths for `request` (on `scenario`, its scenario unless given), looking at messages between steps: its view, or null once a newer request has made it stale. */
+async function runStage(request: SimulateRequest, paths: number, scenario = request.scenario): Promise<RiskView | null> {
   const start = performance.now();
-  const simulator = firmSimulator(request.scenario, request.firm, {paths, seed: request.seed});
+  const simulator = firmSimulator(scenario, request.firm, {paths, seed: request.seed});
   while (simulator.step()) {
     await yieldToMessages();
     if (latest !== request) return null;
@@ -74,11 +74,14 @@ let warmedUp = false;
  * only after it has run a few times, and the run after the page's first one (the user's first edit)
  * took about 110 ms to its first estimate in an idle Chromium worker, the later ones about 50 ms.
  * After three small runs, done while the user reads the page, that first edit takes about 58 ms.
+ * Each runs on a copy of the scenario made as a message's is (structured clone): every request
+ * brings its scenario as new objects, and the first run on new objects deoptimized the path loop's
+ * compiled code ("wrong map"), which on the page cost the MiniMax worker's first edit some 30 ms.
  * A request that comes meanwhile stops the warm-up at its next step, as it stops any stale run.
  */
 async function warmUp(request: SimulateRequest): Promise<void> {
   warmedUp = true;
-  for (let run = 0; run < WARM_UP_RUNS; run++) if ((await runStage(request, WARM_UP_PATHS)) === null) return;
+  for (let run = 0; run < WARM_UP_RUNS; run++) if ((await runStage(request, WARM_UP_PATHS, structuredClone(request.scenario))) === null) return;
 }
 
 /** Runs the latest simulate request, and then any newer one that came meanwhile. */

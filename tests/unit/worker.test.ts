@@ -1,7 +1,7 @@
 // The Monte Carlo worker's protocol, run in Node with a stand-in for the worker's `self`: each stage
 // posted once, then "done"; the unseen warm-up run after the first request posts nothing and yields
-// at once to a request that comes while it runs.
-import {beforeAll, describe, expect, it} from "vitest";
+// at once to a request that comes while it runs, and runs on a copy of the scenario.
+import {beforeAll, describe, expect, it, vi} from "vitest";
 import {readBaseline, readPresetFiles} from "../../src/data/read.js";
 import {resolvePresets} from "../../src/lib/scenarios.js";
 import {firmSimulator} from "../../src/lib/simulation.js";
@@ -10,6 +10,19 @@ import {HORIZON_MONTHS} from "../../src/lib/projection.js";
 import type {FirmId} from "../../src/lib/fields.js";
 import type {Scenario} from "../../src/lib/schema.js";
 import type {SimulateRequest} from "../../src/workers/simulation.js";
+
+/** The scenario and path count of each simulation the worker starts. */
+const started: {scenario: Scenario; paths: number}[] = [];
+vi.mock("../../src/lib/simulation.js", async (importOriginal) => {
+  const engine = await importOriginal<typeof import("../../src/lib/simulation.js")>();
+  return {
+    ...engine,
+    firmSimulator: (...args: Parameters<typeof engine.firmSimulator>) => {
+      started.push({scenario: args[0], paths: args[2].paths});
+      return engine.firmSimulator(...args);
+    }
+  };
+});
 
 type Posted = {id: number; kind: string; firm: FirmId; paths?: number; view?: {elapsedMs: number}; message?: string};
 const posted: Posted[] = [];
@@ -61,6 +74,12 @@ describe("simulation worker", () => {
     expect(withoutTime(posted[1]!).view).toEqual(expectedView(base, "zhipu", 1000, 3));
     expect(posted.slice(3).map((m) => [m.id, m.kind, m.paths])).toEqual([[2, "stage", 800], [2, "done", undefined]]);
     expect(withoutTime(posted[3]!).view).toEqual(expectedView(scenario, "zhipu", 800, 3));
+    // The warm-up ran on a copy of request 1's scenario, as a new request's would arrive (its first run
+    // on new objects is what deoptimized the path loop), not on the objects its runs had already seen.
+    const warmUp = started.find((s) => s.paths === 2000)!;
+    expect(warmUp.scenario).toEqual(base);
+    expect(warmUp.scenario).not.toBe(base);
+    expect(warmUp.scenario.firms.zhipu).not.toBe(base.firms.zhipu);
 
     // Later runs have no warm-up: after the next one, nothing more is posted.
     deliver({kind: "simulate", id: 3, scenario: base, firm: "minimax", seed: 4, stages: [600]});

@@ -1,6 +1,6 @@
 // Chart captions computed from the state, so that they follow the controls and never go stale.
 import {FIRM_NAME, type Currency, type MarketInputs} from "../lib/fields.js";
-import {currencySymbol, formatMoney, formatMonthYear} from "../lib/format.js";
+import {currencySymbol, formatMoney, formatMonthYear, lowerFirst} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import type {FirmResult} from "../lib/results.js";
 
@@ -27,6 +27,6 @@ export function cashCaption(r: FirmResult, currency: Currency, market: MarketInp
 /** The caption of the overview's two-firm cash chart. */
 export function cashPathsCaption(results: readonly FirmResult[], currency: Currency, market: MarketInputs): string {
   const targets = results.map((r) => `${FIRM_NAME[r.firm]} ${r.inputs.breakEvenTargetYear}`).join(", ");
-  const financing = results.map((r) => `${FIRM_NAME[r.firm]}: ${financingSentence(r, currency, market).replace(/^./, (c) => c.toLowerCase())}`).join("; ");
+  const financing = results.map((r) => `${FIRM_NAME[r.firm]}: ${lowerFirst(financingSentence(r, currency, market))}`).join("; ");
   return `Cash at the end of each month, both firms in ${currencySymbol(currency)} billions. A line crosses zero where the cash runs out (×); a dot marks the first month the firm's operations bring in more cash than they use; the shaded bands are the years each firm says it will break even (${targets}). ${financing}.`;
 }

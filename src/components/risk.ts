@@ -2,9 +2,9 @@
 // answers, convergence, the editable ranges and the goal seek. Each chart takes rows and {width}.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, FIRMS, fieldSpec, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
+import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, FIRMS, fieldSpec, firmOfPath, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {convert} from "../lib/fx.js";
-import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick} from "../lib/format.js";
+import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick, lowerFirst} from "../lib/format.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/estimate.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
@@ -342,6 +342,20 @@ function addRangeRow(store: ScenarioStore, group: RangeGroup, ranged: readonly s
   return html`<tr class="add-range"><td colspan="4"><div class="add-range-form"><span>Put a range on</span>${select}${input}${add}</div>${message}<div class="small muted">A uniform range around the scenario's value is offered (25% either side, within the input's plausible range; the plausible range itself when the value is 0): edit it, then press Enter or Add.</div></td></tr>` as HTMLElement;
 }
 
+/** Whose an input is, as a sentence names it: "Zhipu AI's", "MiniMax's", nothing for an exchange rate. */
+function owner(path: string): string {
+  const firm = firmOfPath(path);
+  return firm ? `${FIRM_NAME[firm]}'s ` : "";
+}
+
+/** A correlation in words: "Zhipu AI's revenue growth now with its target gross margin (ρ = 0.4)"; an exchange rate by its label. */
+export function correlationWords([a, b, rho]: Correlation): string {
+  const label = (path: string) => lowerFirst(fieldSpec(path)!.label);
+  const first = owner(a) === "" ? fieldSpec(a)!.label : `${owner(a)}${label(a)}`;
+  const second = owner(b) === owner(a) && owner(a) !== "" ? `its ${label(b)}` : `${owner(b)}${label(b)}`;
+  return `${first} with ${second} (ρ = ${String(rho).replace("-", "−")})`;
+}
+
 /**
  * The correlations in words, with their reason while every one of them is one of ours (`defaults`:
  * an input the user fixed takes its own with it, and the rest keep the reason), and the list to edit.
@@ -351,7 +365,7 @@ export function correlationsPart(store: ScenarioStore, defaults: readonly Correl
   const ours = new Set(defaults.map((c) => formatCorrelations([c])));
   const why = list.every((c) => ours.has(formatCorrelations([c]))) ? rationale : "Set on this page or by the link.";
   const words = list.length
-    ? html`Rank correlations (${term("iman-conover", "Iman–Conover")}): ${list.map(([a, b, rho], i) => html`${i ? "; " : ""}<code>${a}</code> with <code>${b}</code>: ${rho}`)}. ${why}`
+    ? html`Rank correlations (${term("iman-conover", "Iman–Conover")}): ${list.map((c, i) => html`${i ? "; " : ""}<span title=${formatCorrelations([c])}>${correlationWords(c)}</span>`)}. ${why}`
     : "No correlations: every range is drawn independently.";
   const {input, message} = uncertaintyBox(store, {param: () => CORRELATION_PARAM, text: formatCorrelations(list), label: "Rank correlations", focusKey: "correlations", onChange: true});
   input.dataset.correlations = "";
@@ -413,10 +427,11 @@ export function runStatus(runner: RiskRunner): HTMLElement {
   return html`<p class="small" data-testid="risk-status" data-final=${running.length === 0 && errors.length === 0 ? "true" : "false"}>${text}</p>` as HTMLElement;
 }
 
-/** The overview's line for one firm: the chance of running out of cash first, linking to Risk with the same state. */
+/** The overview's line for one firm, named (the cards above stack on a phone): the chance of running out of cash first, linking to Risk with the same state. */
 export function riskLine(view: RiskView | null, firm: FirmId, query: string): HTMLElement {
   const link = html`<a href=${`./risk?${query}`}>Risk</a>`;
-  if (!view) return html`<p class="small muted" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even): simulating… (${link})</p>` as HTMLElement;
+  const name = FIRM_NAME[firm];
+  if (!view) return html`<p class="small muted" data-testid=${`risk-line-${firm}`}>${name}: P(cash-out before break-even): simulating… (${link})</p>` as HTMLElement;
   const e = view.probabilities.cashOutBeforeBreakEven;
-  return html`<p class="small" data-testid=${`risk-line-${firm}`}>P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, view.paths - view.invalidPaths)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
+  return html`<p class="small" data-testid=${`risk-line-${firm}`}>${name}: P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, view.paths - view.invalidPaths)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
 }

@@ -10,7 +10,7 @@ import {interpolateRdBu, interpolateYlGnBu, rgb, scaleDiverging, scaleLinear, sc
 import {html} from "htl";
 import {dateAfterMonths} from "../lib/dates.js";
 import {currencyOfPath, FIRMS, FIRM_CURRENCY, FIRM_FIELDS, FIRM_NAME, fieldSpec, firmOfPath, type Currency, type FirmId, type FirmInputs, type MarketInputs} from "../lib/fields.js";
-import {currencySymbol, formatFieldValue, formatMonthOf, formatMonthYear, formatMonths, formatPercent, formatPerShare, formatTick, unitLabel} from "../lib/format.js";
+import {currencySymbol, formatFieldValue, formatMonthOf, formatMonthYear, formatMonths, formatPercent, formatPerShare, formatTick, lowerFirst, unitLabel} from "../lib/format.js";
 import {convert} from "../lib/fx.js";
 import type {Scenario} from "../lib/schema.js";
 import {grid, swingInputs, tornado, type Grid, type GridCell, type Outcome, type SensitivityOutput, type SwingInput, type Tornado, type TornadoBar} from "../lib/sensitivity.js";
@@ -133,9 +133,6 @@ function axisTicks(scale: Scale, x: (v: number) => number, lo: number, hi: numbe
 export function inputValueText(input: SwingInput, value: number, firm: FirmId): string {
   return formatFieldValue(value, input.unit, FIRM_CURRENCY[firm]);
 }
-
-/** "Cash now" → "cash now" inside a sentence; an initialism ("HKD per USD") stays as it is. */
-const lowerFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 // ---- Picking by pointer and keyboard ----
 

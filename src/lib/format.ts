@@ -336,3 +336,8 @@ function complementPercent(percentText: string): string {
   const decimals = percentText.split(".")[1]?.replace("%", "").length ?? 0;
   return `${(100 - Number.parseFloat(percentText)).toFixed(decimals)}%`;
 }
+
+/** "Cash now" → "cash now" inside a sentence; an initialism ("HKD per USD") stays as it is. */
+export function lowerFirst(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -11,7 +11,7 @@ import {resolvePresets} from "../../src/lib/scenarios.ts";
 import {decodeShareLink} from "../../src/lib/shareLink.ts";
 import {simulate} from "../../src/lib/simulation.ts";
 import {riskReport} from "../../src/lib/report.ts";
-import {FIRMS, type FirmId} from "../../src/lib/fields.ts";
+import {FIRM_NAME, FIRMS, type FirmId} from "../../src/lib/fields.ts";
 import type {Estimate} from "../../src/lib/estimate.ts";
 import {formatProbability, formatStandardError} from "../../src/lib/format.ts";
 import {formatRange, suggestedRange} from "../../src/lib/uncertainty.ts";
@@ -351,7 +351,8 @@ describe("risk page", () => {
     const {page, watch} = await openSettled(browser, inject("baseUrl"), `/${query}`);
     for (const firm of FIRMS) {
       const line = page.getByTestId(`risk-line-${firm}`);
-      await expect.poll(() => line.innerText(), {timeout: FINAL_MS}).toMatch(/^P\(cash-out before break-even\) = (under |over )?\d+(\.\d)?% \((±[\d.]+%|at (most|least) [\d.]+% at 95% confidence), [\d,]+ paths\)/);
+      await expect.poll(() => line.innerText(), {timeout: FINAL_MS}).toMatch(/^(Zhipu AI|MiniMax): P\(cash-out before break-even\) = (under |over )?\d+(\.\d)?% \((±[\d.]+%|at (most|least) [\d.]+% at 95% confidence), [\d,]+ paths\)/);
+      expect(await line.innerText()).toMatch(new RegExp(`^${FIRM_NAME[firm]}: `));
       const href = await line.locator("a").getAttribute("href");
       expect(href).toMatch(/^\.\/risk\?/);
       const params = new URL(href!, page.url()).searchParams;

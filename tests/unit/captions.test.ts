@@ -1,6 +1,6 @@
 // Captions are computed from the state: they follow the controls and never go stale.
 import {describe, expect, it} from "vitest";
-import {cashCaption} from "../../src/components/captions.ts";
+import {cashCaption, cashPathsCaption} from "../../src/components/captions.ts";
 import {computeFirm} from "../../src/lib/results.ts";
 import {baseline, MARKET} from "./helpers.ts";
 
@@ -20,5 +20,13 @@ describe("chart captions", () => {
   it("say when the IPO was already in the opening cash", () => {
     const early = cashCaption(computeFirm("zhipu", {...zhipu, ipoDate: "2025-05-01"}, MARKET), "RMB", MARKET);
     expect(early).toMatch(/already in the opening cash/);
+  });
+
+  it("keep the IPO's capitals mid-sentence on the overview (it read \"Zhipu AI: iPO proceeds\")", () => {
+    const results = (["zhipu", "minimax"] as const).map((firm) => computeFirm(firm, baseline.scenario.firms[firm], MARKET));
+    const both = cashPathsCaption(results, "USD", MARKET);
+    expect(both).toMatch(/Zhipu AI: IPO proceeds of US\$\d+M arrive in Jan 2026; MiniMax: IPO proceeds of/);
+    const early = cashPathsCaption([computeFirm("zhipu", {...zhipu, ipoDate: "2025-05-01"}, MARKET)], "RMB", MARKET);
+    expect(early).toMatch(/Zhipu AI: the IPO proceeds \(RMB/);
   });
 });

@@ -18,7 +18,7 @@ import {FIRST_ESTIMATE_PATHS, type RiskRunner} from "./riskRunner.js";
 import type {ScenarioStore} from "./store.js";
 
 /** The three probabilities of one firm in words, each with its standard error. */
-export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number): HTMLElement {
+export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number, display?: PerShareDisplay): HTMLElement {
   const name = FIRM_NAME[firm];
   const {cashOutBeforeBreakEven: cashOut, breakEvenByTarget: byTarget, valueAbovePrice: above} = view.probabilities;
   const valid = view.paths - view.invalidPaths;
@@ -26,7 +26,7 @@ export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: n
   return html`<ul class="probabilities">
     ${line(cashOut, `chance that ${name} runs out of cash before it breaks even`, `p-cashout-${firm}`)}
     ${line(byTarget, `chance that ${name} breaks even by December ${targetYear}, its target`, `p-target-${firm}`)}
-    ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(price)}`, `p-value-${firm}`)}
+    ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(perShareIn(display)(price), display?.currency ?? "HKD")}`, `p-value-${firm}`)}
   </ul>
   ${byTarget.p === 0 ? noBreakEvenByTarget(view, name, targetYear) : ""}
   <p class="small muted" data-testid="risk-paths-${firm}">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error; at 0% or 100%, where that is 0, a 95% confidence bound instead (the rule of three: 3 ÷ the paths).</p>` as HTMLElement;
@@ -142,20 +142,39 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
   return html`<figure>${chart}<figcaption>${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon (not drawn).` : ""}</figcaption></figure>` as HTMLElement;
 }
 
+/**
+ * The currency and rates a value per share is shown in. A path's value is in HK$ (the listing
+ * currency, the price's), with its own drawn rates; it is converted at the scenario's rates, one
+ * factor for every path, so the comparison with the price is the same in any currency.
+ */
+export interface PerShareDisplay {
+  currency: Currency;
+  market: MarketInputs;
+}
+
+/** HK$ per share → the display currency (unchanged without one). */
+function perShareIn(display: PerShareDisplay | undefined): (hkd: number) => number {
+  return display ? (hkd) => convert(hkd, "HKD", display.currency, display.market) : (hkd) => hkd;
+}
+
 /** Value per share (HKD) against the price. */
-export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number}): HTMLElement {
-  const {price, width} = options;
-  const low = h.bins[0]?.x0 ?? price;
-  const high = h.bins.at(-1)?.x1 ?? price;
+export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number; display?: PerShareDisplay}): HTMLElement {
+  const {width} = options;
+  const currency = options.display?.currency ?? "HKD";
+  const shown = perShareIn(options.display);
+  const price = shown(options.price);
+  const bins = h.bins.map((b) => ({x0: shown(b.x0), x1: shown(b.x1), share: b.share}));
+  const low = bins[0]?.x0 ?? price;
+  const high = bins.at(-1)?.x1 ?? price;
   const {domain, off} = markerAxis(low, high, price);
   const marginLeft = 44;
   const marginRight = 20;
   // A bar's gap (half a pixel each side) only where bars are wide enough to keep some colour.
-  const binPixels = ((width - marginLeft - marginRight) * (high - low)) / Math.max(1, h.bins.length) / (domain[1] - domain[0] || 1);
+  const binPixels = ((width - marginLeft - marginRight) * (high - low)) / Math.max(1, bins.length) / (domain[1] - domain[0] || 1);
   const inset = binPixels >= 3 ? 0.5 : 0;
   // The price's label sits inside the frame: left of its rule in the axis's right half.
   const rightHalf = price > (domain[0] + domain[1]) / 2;
-  const priceText = `price ${formatPerShare(price)}`;
+  const priceText = `price ${formatPerShare(price, currency)}`;
   const priceMarks =
     off === null
       ? [
@@ -169,12 +188,12 @@ export function valueHistogram(h: PathHistogram, options: {width: number; firm: 
     marginLeft,
     marginRight,
     // At least four ticks: with the price far from the bars, two (0 and 100) left the bars unlabelled.
-    x: {label: "DCF value per share (HK$) →", tickFormat: formatTick, domain, ticks: Math.max(4, Math.floor((width - marginLeft - marginRight) / 60))},
-    y: {label: "↑ Share of paths (%)", percent: true, grid: true, domain: shareDomain(h.bins.map((b) => b.share))},
-    marks: [Plot.rectY(h.bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: inset, insetRight: inset}), ...priceMarks, Plot.ruleY([0])]
+    x: {label: `DCF value per share (${currencySymbol(currency)}) →`, tickFormat: formatTick, domain, ticks: Math.max(4, Math.floor((width - marginLeft - marginRight) / 60))},
+    y: {label: "↑ Share of paths (%)", percent: true, grid: true, domain: shareDomain(bins.map((b) => b.share))},
+    marks: [Plot.rectY(bins, {x1: "x0", x2: "x1", y: "share", fill: FIRM_COLOR[options.firm], fillOpacity: 0.7, insetLeft: inset, insetRight: inset}), ...priceMarks, Plot.ruleY([0])]
   });
   const tails = h.below + h.above > 0 ? `The lowest and highest 1% of paths lie beyond the axis (${formatProbability(h.below)} below, ${formatProbability(h.above)} above).` : "";
-  const far = off === null ? "" : ` ${offAxisSentence(formatPerShare(price), off, "at least 99% of the paths are worth")}`;
+  const far = off === null ? "" : ` ${offAxisSentence(formatPerShare(price, currency), off, "at least 99% of the paths are worth")}`;
   return html`<figure>${chart}<figcaption>${tails}${far}</figcaption></figure>` as HTMLElement;
 }
 

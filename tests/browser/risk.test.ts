@@ -124,6 +124,18 @@ describe("risk page", () => {
       }
     const body = await page.evaluate(() => document.body.innerText);
     expect(body.match(/.{0,40}\b(NaN|undefined|Infinity|null)\b.{0,40}/g)).toBeNull();
+
+    // Values per share follow the currency picker, as on the other pages (US$ by default here): the
+    // price in words and on the value chart; the chances stay as they are (no new run).
+    const chances = await shownOn(page);
+    const priceOf = (firm: FirmId) => page.getByTestId(`p-value-${firm}`);
+    expect(await priceOf("zhipu").innerText()).toMatch(/above the price of US\$16\.86$/);
+    expect(await page.locator("figure", {hasText: "DCF value per share"}).first().innerText()).toContain("price US$16.86");
+    await page.getByTestId("currency-picker").getByRole("radio", {name: "HKD"}).check();
+    await expect.poll(() => priceOf("zhipu").innerText()).toMatch(/above the price of HK\$131\.50$/);
+    await expect.poll(() => page.locator("figure", {hasText: "DCF value per share (HK$)"}).count()).toBe(2);
+    expect(await priceOf("minimax").innerText()).toMatch(/above the price of HK\$345\.00$/);
+    expect(await shownOn(page)).toEqual(chances);
     expect(watch.problems).toEqual([]);
     await page.context().close();
   }, SLOW_TEST_MS);

@@ -121,6 +121,17 @@ describe("the value histogram's axis", () => {
     expect(figure.querySelector("figcaption")!.textContent).toMatch(/The price, HK\$345\.00, is off the axis to the right: at least 99% of the paths are worth less\./);
   });
 
+  it("shows the values and the price in the display currency, converted at the scenario's rates", () => {
+    const bins = Array.from({length: 40}, (_, i) => ({x0: 5 * i, x1: 5 * (i + 1), share: 0.025}));
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: {currency: "USD", market: {usdHkd: 7.8, usdRmb: 7.039}}});
+    expect(figure.textContent).toContain("price US$16.86");
+    expect(figure.textContent).toContain("DCF value per share (US$) →");
+    // HK$0–200 is US$0–25.64: the bars span that.
+    const xs = [...figure.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => Number(t.textContent));
+    expect(Math.max(...xs)).toBeLessThanOrEqual(26);
+    expect(Math.max(...xs)).toBeGreaterThanOrEqual(20);
+  });
+
   it("keeps a price label near the right end inside the frame, left of its rule", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: -100 + 2 * i, x1: -100 + 2 * (i + 1), share: 0.025}));
     const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5});

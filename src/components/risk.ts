@@ -157,7 +157,7 @@ function perShareIn(display: PerShareDisplay | undefined): (hkd: number) => numb
   return display ? (hkd) => convert(hkd, "HKD", display.currency, display.market) : (hkd) => hkd;
 }
 
-/** Value per share (HKD) against the price. */
+/** Value per share against the price: `h` and `price` in HK$, shown in the display currency when given. */
 export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number; display?: PerShareDisplay}): HTMLElement {
   const {width} = options;
   const currency = options.display?.currency ?? "HKD";

@@ -18,7 +18,7 @@ import {FIRST_ESTIMATE_PATHS, type RiskRunner} from "./riskRunner.js";
 import type {ScenarioStore} from "./store.js";
 
 /** The three probabilities of one firm in words, each with its standard error. */
-export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number, display?: PerShareDisplay): HTMLElement {
+export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: number, price: number, display: PerShareDisplay): HTMLElement {
   const name = FIRM_NAME[firm];
   const {cashOutBeforeBreakEven: cashOut, breakEvenByTarget: byTarget, valueAbovePrice: above} = view.probabilities;
   const valid = view.paths - view.invalidPaths;
@@ -26,7 +26,7 @@ export function probabilitySentences(view: RiskView, firm: FirmId, targetYear: n
   return html`<ul class="probabilities">
     ${line(cashOut, `chance that ${name} runs out of cash before it breaks even`, `p-cashout-${firm}`)}
     ${line(byTarget, `chance that ${name} breaks even by December ${targetYear}, its target`, `p-target-${firm}`)}
-    ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(perShareIn(display)(price), display?.currency ?? "HKD")}`, `p-value-${firm}`)}
+    ${line(above, `chance that its DCF value per share is above the price of ${formatPerShare(shownPerShare(price, display), display.currency)}`, `p-value-${firm}`)}
   </ul>
   ${byTarget.p === 0 ? noBreakEvenByTarget(view, name, targetYear) : ""}
   <p class="small muted" data-testid="risk-paths-${firm}">${formatCount(view.paths)} paths, seed ${view.seed}${view.invalidPaths ? `; ${formatCount(view.invalidPaths)} paths left out because their drawn inputs do not fit together` : ""}. ± is one standard error; at 0% or 100%, where that is 0, a 95% confidence bound instead (the rule of three: 3 ÷ the paths).</p>` as HTMLElement;
@@ -152,18 +152,17 @@ export interface PerShareDisplay {
   market: MarketInputs;
 }
 
-/** HK$ per share → the display currency (unchanged without one). */
-function perShareIn(display: PerShareDisplay | undefined): (hkd: number) => number {
-  return display ? (hkd) => convert(hkd, "HKD", display.currency, display.market) : (hkd) => hkd;
+/** HK$ per share in the display currency. */
+function shownPerShare(hkd: number, display: PerShareDisplay): number {
+  return convert(hkd, "HKD", display.currency, display.market);
 }
 
-/** Value per share against the price: `h` and `price` in HK$, shown in the display currency when given. */
-export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number; display?: PerShareDisplay}): HTMLElement {
-  const {width} = options;
-  const currency = options.display?.currency ?? "HKD";
-  const shown = perShareIn(options.display);
-  const price = shown(options.price);
-  const bins = h.bins.map((b) => ({x0: shown(b.x0), x1: shown(b.x1), share: b.share}));
+/** Value per share against the price: `h` and `price` in HK$, shown in the display currency. */
+export function valueHistogram(h: PathHistogram, options: {width: number; firm: FirmId; price: number; display: PerShareDisplay}): HTMLElement {
+  const {width, display} = options;
+  const {currency} = display;
+  const price = shownPerShare(options.price, display);
+  const bins = h.bins.map((b) => ({x0: shownPerShare(b.x0, display), x1: shownPerShare(b.x1, display), share: b.share}));
   const low = bins[0]?.x0 ?? price;
   const high = bins.at(-1)?.x1 ?? price;
   const {domain, off} = markerAxis(low, high, price);

@@ -646,15 +646,10 @@ class CashHistogram {
 }
 
 /**
- * The q-quantiles of per-path answers (linear interpolation between order statistics, as
- * simple-statistics and Excel do), over the valid paths; null where a quantile falls among paths
- * that never run out of cash or never break even (Infinity).
+ * The q-quantiles of per-path answers, given sorted by sortedNumbers (linear interpolation between
+ * order statistics, as simple-statistics and Excel do), over the valid paths; null where a quantile
+ * falls among paths that never run out of cash or never break even (Infinity).
  */
-export function pathQuantiles(values: Float64Array, qs: readonly number[]): (number | null)[] {
-  return sortedQuantiles(sortedNumbers(values), qs);
-}
-
-/** pathQuantiles of values already sorted by sortedNumbers (for a caller that also reads the sorted copy). */
 export function sortedQuantiles(sorted: Float64Array, qs: readonly number[]): (number | null)[] {
   if (sorted.length === 0) return qs.map(() => null);
   return qs.map((q) => {

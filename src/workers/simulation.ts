@@ -49,7 +49,7 @@ async function runStage(request: SimulateRequest, paths: number, scenario = requ
     await yieldToMessages();
     if (latest !== request) return null;
   }
-  return riskView({paths, seed: request.seed}, simulator.result(), request.scenario.firms[request.firm], HORIZON_MONTHS, performance.now() - start);
+  return riskView({paths, seed: request.seed}, simulator.result(), scenario.firms[request.firm], HORIZON_MONTHS, performance.now() - start);
 }
 
 /** Each stage of `request` (a first estimate from few paths, then the full count), each its own simulation; false once a newer request has made it stale. */

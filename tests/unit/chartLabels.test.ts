@@ -9,6 +9,8 @@ import {markerAxis} from "../../src/components/markerAxis.ts";
 import {monthsHistogram, valueHistogram} from "../../src/components/risk.ts";
 
 type Kind = "cash-out" | "break-even";
+/** Values per share shown in HK$, the price's currency, at the base case's rates. */
+const HKD = {currency: "HKD", market: {usdHkd: 7.8, usdRmb: 7.039}} as const;
 const event = (kind: Kind, iso: string, firm: string, cash = 0) => ({kind, date: new Date(iso), cash, label: `${kind === "cash-out" ? "cash out" : "break-even"} ${iso.slice(0, 7)}`, firm});
 type Event = ReturnType<typeof event>;
 // A 390 px chart: 2025-06 to 2035-12 across 48…378 px; US$ −5 to 40 billion across 250…20 px.
@@ -113,7 +115,7 @@ describe("the value histogram's axis", () => {
 
   it("draws bars with width and says where a far price lies (MiniMax in the bear case)", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: -60 + 1.5 * i, x1: -60 + 1.5 * (i + 1), share: 0.024}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "minimax", price: 345});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "minimax", price: 345, display: HKD});
     const widths = [...figure.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width")));
     expect(widths.length).toBe(40);
     expect(Math.min(...widths)).toBeGreaterThan(3);
@@ -123,7 +125,7 @@ describe("the value histogram's axis", () => {
 
   it("shows the values and the price in the display currency, converted at the scenario's rates", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: 5 * i, x1: 5 * (i + 1), share: 0.025}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: {currency: "USD", market: {usdHkd: 7.8, usdRmb: 7.039}}});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: {...HKD, currency: "USD"}});
     expect(figure.textContent).toContain("price US$16.86");
     expect(figure.textContent).toContain("DCF value per share (US$) →");
     // HK$0–200 is US$0–25.64: the bars span that.
@@ -134,7 +136,7 @@ describe("the value histogram's axis", () => {
 
   it("keeps a price label near the right end inside the frame, left of its rule", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: -100 + 2 * i, x1: -100 + 2 * (i + 1), share: 0.025}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: HKD});
     const label = [...figure.querySelectorAll("text")].find((t) => t.textContent === "price HK$131.50")!;
     expect(label.closest("g")!.getAttribute("text-anchor")).toBe("end");
   });

@@ -250,10 +250,11 @@ export function rangeRationales(provenance: Record<string, {basis: string; ratio
     const standard = defaults[path];
     if (!path.startsWith(`${group}.`) || !standard || !range) continue;
     const why = `${p.basis === "fact" ? "From the articles: " : "Assumption: "}${p.rationale}`;
-    const value = getField(scenario, path);
+    const [from, to] = [getField(base, path), getField(scenario, path)];
     if (formatRange(standard) === formatRange(range)) out[path] = why;
-    else if (followsValue(standard, range, value)) {
-      out[path] = `The default range ${formatRange(standard)}, moved to this scenario's value (${formatFieldValue(value, fieldSpec(path)!.unit, groupCurrency(group))}) with the same width. The default's reason — ${why}`;
+    else if (followsValue(standard, range, from, to)) {
+      const shown = (v: unknown) => formatFieldValue(v, fieldSpec(path)!.unit, groupCurrency(group));
+      out[path] = `The default range ${formatRange(standard)}, moved with its input (${shown(from)} → ${shown(to)}), keeping its shape. The default's reason — ${why}`;
     }
   }
   return out;

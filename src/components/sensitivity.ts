@@ -624,7 +624,7 @@ export function rangesNote(scenario: Scenario): HTMLElement {
       : html`<li><strong>${FIRM_NAME[firm]}</strong>: the scenario gives no ranges, so its headline inputs (${names}) swing across their plausible ranges.</li>`;
   });
   // A default range follows its input (rangesFollowing, editScenario): after a bar end is applied, that input swings around its new value.
-  return html`<div class="sens-ranges" data-testid="sensitivity-ranges"><p>The swings used:</p><ul>${parts}</ul><p class="small muted">A default range moves with its input, keeping its width: when a value is applied (a bar end, a cell, a control), that input's range is centred on it, as on the Risk page. A range set on the Risk page or in the link stays where it was set.</p></div>` as HTMLElement;
+  return html`<div class="sens-ranges" data-testid="sensitivity-ranges"><p>The swings used:</p><ul>${parts}</ul><p class="small muted">A default range moves with its input: when a value is applied (a bar end, a cell, a control), that input's range moves by as much as the value did, keeping its shape, as on the Risk page. A range set on the Risk page or in the link stays where it was set.</p></div>` as HTMLElement;
 }
 
 /**

@@ -105,8 +105,7 @@ export function differencesTable(scenario: Scenario, base: Scenario, provenance:
   for (const path of allFieldPaths().filter((p) => p in b.ranges || p in u.ranges)) {
     const [was, now] = [b.ranges[path], u.ranges[path]];
     if (range(was, path) === range(now, path)) continue;
-    const value = getField(scenario, path);
-    if (was && now && followsValue(was, now, value)) {
+    if (was && now && followsValue(was, now, getField(base, path), getField(scenario, path))) {
       followed.push(`${label(path)} ${range(now, path)}`);
       continue;
     }
@@ -118,7 +117,7 @@ export function differencesTable(scenario: Scenario, base: Scenario, provenance:
     if (b.simulation[key] !== u.simulation[key]) rangeRows.push(`<tr data-path="${key}"><td>Both</td><td>Simulation ${key}</td><td class="num">${formatCount(b.simulation[key])}</td><td class="num"><strong>${formatCount(u.simulation[key])}</strong></td></tr>`);
   }
   const all = [...rows, ...rangeRows];
-  const moved = followed.length ? `\n<p class="small" data-testid="ranges-followed">In the Monte Carlo each input the scenario changes is drawn from the default range moved to the scenario's value, with the same width: ${escapeText(followed.join("; "))}.</p>` : "";
+  const moved = followed.length ? `\n<p class="small" data-testid="ranges-followed">In the Monte Carlo each input the scenario changes is drawn from the default range moved with it (by as much as the value moved, keeping its shape): ${escapeText(followed.join("; "))}.</p>` : "";
   if (all.length === 0) return `<p data-testid="differences-none">This is the base case: every input is the sourced baseline (see <a href="../sources">Sources</a>).</p>`;
   return `<div class="table-scroll"><table class="differences-table" data-testid="differences">
 <thead><tr><th>Firm</th><th>Input</th><th>Base (source)</th><th>This scenario (why)</th></tr></thead>

@@ -385,49 +385,40 @@ export function uncertaintyFile(preset: Uncertainty, scenario: Uncertainty): {un
 
 // --- Ranges that follow a scenario's values ---------------------------------------------------------
 
-/** Where a range is centred: its mode, the middle of its interval, or (lognormal) the geometric middle. */
-export function rangeCentre(spec: DistributionSpec): number {
-  switch (spec.distribution) {
-    case "triangular":
-    case "pert":
-      return spec.mode;
-    case "lognormal":
-      return Math.sqrt(spec.low * spec.high);
-    default:
-      return (spec.low + spec.high) / 2;
-  }
-}
-
 /**
- * `spec` moved so that its centre is `value`, keeping its width (a lognormal keeps its ratio of high
- * to low, so it is scaled instead); `spec` itself when a lognormal cannot be (value ≤ 0).
+ * `spec` moved with its input from `from` to `to`, keeping its shape: every parameter shifts by
+ * to − from, so the value keeps its place in the range (the base case's burn sits at the top of
+ * its sourced range, and a lower burn at the top of the range moved down). A lognormal, whose low
+ * must stay above zero, is scaled by to ÷ from instead, keeping its ratio of high to low; it stays
+ * as it is when it cannot be (from or to ≤ 0).
+ *
+ * @example movedRange({distribution: "uniform", low: 136.7, high: 300}, 300, 250) // uniform(86.7, 250)
  */
-export function recentredRange(spec: DistributionSpec, value: number): DistributionSpec {
-  const centre = rangeCentre(spec);
+export function movedRange(spec: DistributionSpec, from: number, to: number): DistributionSpec {
+  if (to === from) return spec;
   // Twelve significant figures: a shift leaves no 0.9500000000000001 for a page or a link to show.
   const tidy = (x: number) => Number(x.toPrecision(12));
-  if (spec.distribution === "lognormal") return value > 0 ? {...spec, low: tidy((spec.low * value) / centre), high: tidy((spec.high * value) / centre)} : spec;
-  const shift = value - centre;
-  if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: tidy(spec.low + shift), mode: value, high: tidy(spec.high + shift)};
+  if (spec.distribution === "lognormal") return from > 0 && to > 0 ? {...spec, low: tidy((spec.low * to) / from), high: tidy((spec.high * to) / from)} : spec;
+  const shift = to - from;
+  if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: tidy(spec.low + shift), mode: tidy(spec.mode + shift), high: tidy(spec.high + shift)};
   return {...spec, low: tidy(spec.low + shift), high: tidy(spec.high + shift)};
 }
 
-/** Whether `range` is `standard` moved to `value` (see recentredRange): a default that follows the scenario. */
-export function followsValue(standard: DistributionSpec, range: DistributionSpec, value: unknown): boolean {
-  return typeof value === "number" && sameRange(recentredRange(standard, value), range);
+/** Whether `range` is `standard` moved with its input from `baseValue` to `value` (see movedRange): a default that follows the scenario. */
+export function followsValue(standard: DistributionSpec, range: DistributionSpec, baseValue: unknown, value: unknown): boolean {
+  return typeof value === "number" && typeof baseValue === "number" && sameRange(movedRange(standard, baseValue, value), range);
 }
 
 /**
  * The default ranges as a scenario inherits them: each range on an input the scenario sets apart from
- * the base case is moved to the scenario's value (see recentredRange), so that a bear case is
- * simulated around its own story and not the base's. A moved range that no longer fits its field is
- * left where it was.
+ * the base case moves with it (see movedRange), so that a bear case is simulated around its own story
+ * and not the base's. A moved range that no longer fits its field is left where it was.
  */
 export function rangesFollowing(ranges: Record<string, DistributionSpec>, baseValue: (path: string) => unknown, scenarioValue: (path: string) => unknown): Record<string, DistributionSpec> {
   const out: Record<string, DistributionSpec> = {};
   for (const [path, spec] of Object.entries(ranges)) {
-    const value = scenarioValue(path);
-    const moved = typeof value === "number" && value !== baseValue(path) ? recentredRange(spec, value) : spec;
+    const [from, to] = [baseValue(path), scenarioValue(path)];
+    const moved = typeof from === "number" && typeof to === "number" ? movedRange(spec, from, to) : spec;
     const field = uncertainField(path);
     out[path] = typeof field !== "string" && validateDistribution(moved, field) === null ? moved : spec;
   }

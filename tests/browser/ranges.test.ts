@@ -43,17 +43,20 @@ describe("ranges in share links", () => {
     const line = page.getByTestId("risk-line-zhipu");
     await expect.poll(() => line.innerText(), {timeout: 60_000}).toMatch(/100,000 paths/);
     const before = await line.innerText();
-    await page.locator('.control[data-field="zhipu.burnNow"] input[type="number"]').fill("100");
-    await expect.poll(() => page.url()).toContain("zhipu.burnNow=100");
+    await page.locator('.control[data-field="zhipu.burnNow"] input[type="number"]').fill("250");
+    await expect.poll(() => page.url()).toContain("zhipu.burnNow=250");
     expect(page.url()).not.toContain("range.");
     await expect.poll(() => line.innerText(), {timeout: 60_000}).not.toBe(before);
-    // Drawn around 100 now (uniform(18.35, 181.65)), not the default's RMB 137M–300M: cash-out before break-even is the exception.
-    await expect.poll(async () => Number(/= ([\d.]+)%/.exec(await line.innerText())?.[1] ?? "NaN"), {timeout: 60_000}).toBeLessThan(50);
+    // Drawn from uniform(86.7, 250) now — the default's RMB 136.7M–300M moved down by 50, 250 at its top as 300 was —
+    // so the chance falls from 81% (a range re-centred on 250 gave 95%).
+    const chance = async () => Number(/= ([\d.]+)%/.exec(await line.innerText())?.[1] ?? "NaN");
+    await expect.poll(chance, {timeout: 60_000}).toBeLessThan(60);
+    expect(await chance()).toBeGreaterThan(40);
     // The Risk page says where the range came from.
     await page.goto(`${inject("baseUrl")}/risk${new URL(page.url()).search}`);
     const row = page.getByTestId("ranges-zhipu").locator("tr", {has: page.locator('input[data-range="zhipu.burnNow"]')});
-    await expect.poll(() => row.innerText()).toMatch(/uniform\(136\.7,300\), moved to this scenario's value/);
-    expect(await row.locator('input[data-range="zhipu.burnNow"]').inputValue()).toBe("uniform(18.35,181.65)");
+    await expect.poll(() => row.innerText()).toMatch(/uniform\(136\.7,300\), moved with its input \(RMB 300M[^→]*→ RMB 250M[^)]*\), keeping its shape/);
+    expect(await row.locator('input[data-range="zhipu.burnNow"]').inputValue()).toBe("uniform(86.7,250)");
     expect(watch.problems).toEqual([]);
     await page.context().close();
   });

@@ -5,7 +5,8 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {editScenario, followingUncertainty} from "../../src/lib/edit.ts";
 import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
-import {decodeUncertainty, formatRange} from "../../src/lib/uncertainty.ts";
+import {decodeUncertainty, formatRange, movedRange} from "../../src/lib/uncertainty.ts";
+import {simulateFirm} from "../../src/lib/simulation.ts";
 import {fieldSpec} from "../../src/lib/fields.ts";
 import {getField} from "../../src/lib/schema.ts";
 import {ROOT} from "../../src/data/read.ts";
@@ -15,12 +16,46 @@ const base = presets.get("base")!;
 const burn = "zhipu.burnNow";
 
 describe("a default range follows its input", () => {
-  it("a link's value moves the preset's range to it, keeping its width, and the link needs no range", () => {
-    const {scenario, issues} = decodeShareLink("scenario=base&zhipu.burnNow=100", presets);
+  it("a link's value moves the preset's range by as much as the value moved, keeping its shape, and the link needs no range", () => {
+    const {scenario, issues} = decodeShareLink("scenario=base&zhipu.burnNow=250", presets);
     expect(issues).toEqual([]);
-    // uniform(136.7, 300), centre 218.35, moved by −118.35.
-    expect(scenario.uncertainty!.ranges[burn]).toEqual({distribution: "uniform", low: 18.35, high: 181.65});
-    expect(encodeShareLink("base", base, scenario)).toBe("scenario=base&zhipu.burnNow=100");
+    // uniform(136.7, 300) around the base's 300 (its top), moved down by 50: 250 stays at the top.
+    expect(scenario.uncertainty!.ranges[burn]).toEqual({distribution: "uniform", low: 86.7, high: 250});
+    expect(encodeShareLink("base", base, scenario)).toBe("scenario=base&zhipu.burnNow=250");
+    // A range reaching past the input's limit is kept whole (the draws are cut at the limit, as for any range).
+    expect(decodeShareLink("scenario=base&zhipu.burnNow=100", presets).scenario.uncertainty!.ranges[burn]).toEqual({distribution: "uniform", low: -63.3, high: 100});
+  });
+
+  it("each kind of range keeps its shape: a shift for all but the lognormal, which is scaled", () => {
+    expect(movedRange({distribution: "pert", low: 0.65, mode: 1.3, high: 1.6}, 1.3, 0.65)).toEqual({distribution: "pert", low: 0, mode: 0.65, high: 0.95});
+    expect(movedRange({distribution: "triangular", low: 1000, mode: 2100, high: 3500}, 2000, 1500)).toEqual({distribution: "triangular", low: 500, mode: 1600, high: 3000});
+    expect(movedRange({distribution: "normal", low: 7.7, high: 7.9}, 7.8, 7.75)).toEqual({distribution: "normal", low: 7.65, high: 7.85});
+    expect(movedRange({distribution: "lognormal", low: 10, high: 40}, 20, 30)).toEqual({distribution: "lognormal", low: 15, high: 60});
+    // A lognormal cannot be scaled to or from zero: it stays.
+    expect(movedRange({distribution: "lognormal", low: 10, high: 40}, 20, 0)).toEqual({distribution: "lognormal", low: 10, high: 40});
+  });
+
+  it("property: the moved range is continuous in the value and keeps the value's place in it", () => {
+    const standard = base.uncertainty!.ranges[burn]! as {low: number; high: number};
+    fc.assert(
+      fc.property(fc.double({min: 0, max: 1000, noNaN: true}), fc.double({min: 0, max: 1000, noNaN: true}), (a, b) => {
+        const [ra, rb] = [a, b].map((v) => editScenario(base, base, [[burn, v]]).scenario.uncertainty!.ranges[burn]! as {low: number; high: number});
+        // Where the value sits, as a share of the range, is the base's (300 at the top of 136.7–300) …
+        expect((a - ra!.low) / (ra!.high - ra!.low)).toBeCloseTo((300 - standard.low) / (standard.high - standard.low), 9);
+        // … and the range moves exactly as far as the value: no jump on the first nudge.
+        expect(rb!.low - ra!.low).toBeCloseTo(b - a, 6);
+      }),
+      {numRuns: 200, seed: 12}
+    );
+  });
+
+  it("a lower burn never raises the chance of running out of cash first (the moved range used to be re-centred: 300 → 299.9 took it from 81% to 99.98%)", () => {
+    const chance = (value: number) => simulateFirm(editScenario(base, base, [[burn, value]]).scenario, "zhipu", {paths: 4000, seed: 1, values: false}).probabilities.cashOutBeforeBreakEven.p;
+    const values = [300, 299.9, 290, 250, 200, 150, 100];
+    const chances = values.map(chance);
+    // Common random numbers: each path's burn moves with the value, so the chance cannot rise as burn falls.
+    for (let i = 1; i < chances.length; i++) expect(chances[i]).toBeLessThanOrEqual(chances[i - 1]!);
+    expect(chances[0]! - chances[1]!).toBeLessThan(0.01);
   });
 
   it("an edit moves it as the link does, and edits compose (back to the preset's value, back to its range)", () => {
@@ -64,6 +99,6 @@ describe("a default range follows its input", () => {
   it("the runner's --set moves it as the page's link does", () => {
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "runner.ts"), "base", "--set", `${burn}=100`], {encoding: "utf8"});
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).scenario.uncertainty.ranges[burn]).toEqual({distribution: "uniform", low: 18.35, high: 181.65});
+    expect(JSON.parse(run.stdout).scenario.uncertainty.ranges[burn]).toEqual({distribution: "uniform", low: -63.3, high: 100});
   });
 });

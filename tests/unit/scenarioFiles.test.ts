@@ -94,7 +94,7 @@ describe("Save as scenario…", () => {
 });
 
 describe("ranges that follow a scenario's values", () => {
-  it("move each default range to the value the file sets, keeping its width; the rest stay", () => {
+  it("move each default range with the value the file sets, keeping its shape; the rest stay", () => {
     const bear = presets.get("bear")!;
     const baseRanges = base.uncertainty!.ranges;
     const ranges = bear.uncertainty!.ranges;
@@ -104,9 +104,8 @@ describe("ranges that follow a scenario's values", () => {
     const old = baseRanges["zhipu.growthStart"]! as {low: number; mode: number; high: number};
     expect(growth.high - growth.low).toBeCloseTo(old.high - old.low, 12);
     expect(growth.mode - growth.low).toBeCloseTo(old.mode - old.low, 12);
-    // Uniform: centred on the value.
-    const margin = ranges["zhipu.grossMarginTarget"]! as {low: number; high: number};
-    expect((margin.low + margin.high) / 2).toBeCloseTo(0.5, 12);
+    // Uniform: moved by as much as the value (the base's 60% in uniform(50%, 65%); the bear's 50%).
+    expect(ranges["zhipu.grossMarginTarget"]).toEqual({distribution: "uniform", low: 0.4, high: 0.55});
     // Inputs the bear case leaves at the base's keep the default range.
     expect(ranges["zhipu.burnNow"]).toEqual(baseRanges["zhipu.burnNow"]);
     expect(bear.uncertainty!.correlations).toEqual(base.uncertainty!.correlations);

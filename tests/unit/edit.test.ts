@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {editScenario, followingUncertainty} from "../../src/lib/edit.ts";
 import {decodeShareLink, encodeShareLink} from "../../src/lib/shareLink.ts";
 import {decodeUncertainty, formatRange, movedRange} from "../../src/lib/uncertainty.ts";
-import {simulateFirm} from "../../src/lib/simulation.ts";
+import {drawInputs, simulateFirm} from "../../src/lib/simulation.ts";
 import {fieldSpec} from "../../src/lib/fields.ts";
 import {getField} from "../../src/lib/schema.ts";
 import {ROOT} from "../../src/data/read.ts";
@@ -72,10 +72,16 @@ describe("a default range follows its input", () => {
     expect(encodeShareLink("base", base, edited)).toBe("scenario=base&zhipu.burnNow=100&range.zhipu.burnNow=uniform%2850%2C60%29");
   });
 
-  it("a range that would no longer fit its input's limits stays the preset's", () => {
-    // Growth's pert(0.65, 1.3, 1.6) moved to −0.95 would reach below −100% a year.
-    const {scenario} = decodeShareLink("scenario=base&zhipu.growthStart=-0.95", presets);
-    expect(scenario.uncertainty!.ranges["zhipu.growthStart"]).toEqual(base.uncertainty!.ranges["zhipu.growthStart"]);
+  it("a moved range reaching past its input's limit is kept whole, and the draws are cut at the limit", () => {
+    // Growth's pert(65%, 130%, 160%) moved to the −90% a year limit reaches below it.
+    const {scenario, issues} = decodeShareLink("scenario=base&zhipu.growthStart=-0.9", presets);
+    expect(issues).toEqual([]);
+    expect(scenario.uncertainty!.ranges["zhipu.growthStart"]).toEqual({distribution: "pert", low: -1.55, mode: -0.9, high: -0.6});
+    const [growth] = drawInputs(scenario, 2000, 1, ["zhipu.growthStart"]);
+    expect(Math.min(...growth!)).toBeGreaterThanOrEqual(-0.9);
+    expect(Math.max(...growth!)).toBeLessThanOrEqual(-0.6);
+    // A value the input refuses moves nothing.
+    expect(decodeShareLink("scenario=base&zhipu.growthStart=-0.95", presets).scenario.uncertainty!.ranges["zhipu.growthStart"]).toEqual(base.uncertainty!.ranges["zhipu.growthStart"]);
   });
 
   it("property: for any values of ranged inputs, the link written from the edit reads back as the same state", () => {

@@ -102,6 +102,19 @@ describe("a default range follows its input", () => {
     );
   });
 
+  it("a nudge of any ranged input moves every chance by little: each range moves with its value, so no answer jumps", () => {
+    const ranged = Object.entries(base.uncertainty!.ranges).filter(([path]) => typeof getField(base, path) === "number");
+    const chances = (scenario: typeof base, firm: "zhipu" | "minimax") => Object.values(simulateFirm(scenario, firm, {paths: 2000, seed: 3}).probabilities).map((e) => e.p);
+    const before = {zhipu: chances(base, "zhipu"), minimax: chances(base, "minimax")};
+    for (const [path, range] of ranged) {
+      const firm = path.startsWith("minimax.") ? "minimax" : "zhipu";
+      // A thousandth of the range's width, down (every base value is at most its range's top).
+      const nudged = editScenario(base, base, [[path, (getField(base, path) as number) - (range.high - range.low) / 1000]]).scenario;
+      const after = chances(nudged, firm);
+      after.forEach((p, k) => expect(Math.abs(p - before[firm][k]!), `${path}, chance ${k}`).toBeLessThan(0.02));
+    }
+  });
+
   it("the runner's --set moves it as the page's link does", () => {
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "runner.ts"), "base", "--set", `${burn}=100`], {encoding: "utf8"});
     expect(run.status).toBe(0);

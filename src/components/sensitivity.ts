@@ -151,6 +151,21 @@ interface Picking {
   mark: (k: number | null) => void;
 }
 
+/** The width of one character of a bar's name (11 px, bold), a little over, to break the rule clear of it. */
+const NAME_CHAR_PX = 6.6;
+
+/** The parts of [from, to] outside the gaps (each [start, end], in order down the chart). */
+export function ruleSegments(from: number, to: number, gaps: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  let y = from;
+  for (const [start, end] of gaps) {
+    if (start > y) out.push([y, Math.min(start, to)]);
+    y = Math.max(y, end);
+  }
+  if (y < to) out.push([y, to]);
+  return out;
+}
+
 /**
  * Makes a drawn chart pickable: a click on an item applies it, the pointer shows what it would
  * apply; the chart is one tab stop in which the arrow keys move between items (rows and columns)
@@ -320,7 +335,10 @@ export function tornadoChart(t: Tornado, options: TornadoOptions): HTMLElement {
     for (const s of segments) parts.push(`<rect x="${px(Math.min(s.to, x(now)))}" y="${px(y - 6.5)}" width="${px(Math.abs(s.to - x(now)))}" height="13" fill="${END_COLOR[s.end]}"/>`);
     names.push(text(8, y - 15, bar.input.label, `font-size="11" font-weight="600" ${HALO}`));
   });
-  parts.push(`<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${top - 6}" y2="${axisY}" stroke="currentColor" stroke-width="2"/>`, ...names);
+  // The rule of the scenario now, broken where it would cross a bar's name: a halo hides it behind the
+  // letters but not between the words (at phone widths the rule often runs through the names).
+  const crossed = bars.map((bar, row) => ({baseline: rowY(row) - 15, end: 8 + bar.input.label.length * NAME_CHAR_PX})).filter((n) => x(now) <= n.end + 3);
+  parts.push(...ruleSegments(top - 6, axisY, crossed.map((n) => [n.baseline - 10, n.baseline + 4] as const)).map(([y1, y2]) => `<line x1="${px(x(now))}" x2="${px(x(now))}" y1="${px(y1)}" y2="${px(y2)}" stroke="currentColor" stroke-width="2"/>`), ...names);
   for (const e of ends) {
     const [cx, cy] = [x(e.x), rowY(e.row)];
     if (e.inner) parts.push(text(cx, cy + 8, e.label, `text-anchor="middle" dy="0.71em" font-size="${fontSize - 0.5}" ${HALO}`));

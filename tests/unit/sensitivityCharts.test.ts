@@ -2,7 +2,7 @@
 // The sensitivity charts as markup: every preset draws without a broken number, each bar end and
 // cell carries what it applies, and a click or the keyboard hands it to onApply.
 import {describe, expect, it, vi} from "vitest";
-import {bmpDataUrl, heatmapChart, tornadoChart} from "../../src/components/sensitivity.ts";
+import {bmpDataUrl, heatmapChart, ruleSegments, tornadoChart} from "../../src/components/sensitivity.ts";
 import {FIRMS} from "../../src/lib/fields.ts";
 import {grid, SENSITIVITY_OUTPUTS, tornado} from "../../src/lib/sensitivity.ts";
 import {presets} from "./helpers.ts";
@@ -52,6 +52,20 @@ describe("tornado chart", () => {
     expect(figure.textContent).toContain("end of projection Jun 2040");
     expect(figure.textContent).toContain("Jun 2040First month of break-even");
     expect(figure.textContent).not.toContain("Jul 2040");
+  });
+
+  it("breaks the rule of the scenario now where it would cross a bar's name (at 390 px it runs through Zhipu's), and only there", () => {
+    expect(ruleSegments(0, 100, [])).toEqual([[0, 100]]);
+    expect(ruleSegments(0, 100, [[10, 20], [40, 50]])).toEqual([[0, 10], [20, 40], [50, 100]]);
+    expect(ruleSegments(0, 100, [[-5, 3], [95, 110]])).toEqual([[3, 95]]);
+    // Zhipu's runway now (Jan 2027) sits at the axis's left, under the names: the rule is broken around them.
+    const figure = tornadoChart(tornado(base, "zhipu"), {width: 390, output: "runway"});
+    const rule = [...figure.querySelectorAll('line[stroke-width="2"]')];
+    expect(rule.length).toBeGreaterThan(1);
+    expect(new Set(rule.map((l) => l.getAttribute("x1"))).size).toBe(1);
+    // MiniMax's (beyond Sep 2040) sits at the right, clear of every name: one line.
+    const clear = tornadoChart(tornado(base, "minimax"), {width: 1200, output: "runway"});
+    expect(clear.querySelectorAll('line[stroke-width="2"]')).toHaveLength(1);
   });
 
   it("hands the end's input and value to onApply on a click, and on Enter from the keyboard", () => {

@@ -5,7 +5,7 @@ import {html} from "htl";
 import {allFieldPaths, FIRM_CURRENCY, FIRM_NAME, FIRMS, fieldSpec, firmOfPath, type Currency, type FirmId, type MarketInputs} from "../lib/fields.js";
 import {convert} from "../lib/fx.js";
 import {currencySymbol, formatCount, formatFieldValue, formatMonthOf, formatPerShare, formatProbability, formatStandardError, formatTick, lowerFirst} from "../lib/format.js";
-import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
+import type {AppliedAnswer, Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/estimate.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
@@ -391,10 +391,14 @@ export function correlationsPart(store: ScenarioStore, defaults: readonly Correl
   return html`<div><p>${words}</p><div class="correlations-editor"><label class="small">Edit the list — <code>input,input,ρ</code> entries separated by <code>;</code>, or <code>none</code> — and press Enter:<br>${input}</label><br>${message}</div></div>` as HTMLElement;
 }
 
-const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now (every path)"} as const;
+const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extra funding today", growthStart: "Revenue growth now"} as const;
 
-/** One firm's goal-seek answers: each lever's value and the probability with it applied (checked on the same paths). */
-export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal, paths: number): HTMLElement {
+/**
+ * One firm's goal-seek answers: each lever's value and the probability with it applied (checked on the
+ * same paths); with `apply`, a checked answer with a value gets a button that puts it into the scenario,
+ * and `caveat` says when the applied scenario's chance will differ from the checked one.
+ */
+export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal, paths: number, options: {apply?: (answer: GoalAnswer) => void; caveat?: (answer: GoalAnswer) => string | null} = {}): HTMLElement {
   const currency = FIRM_CURRENCY[firm];
   const order = ["burnCut", "extraFunding", "growthStart"] as const;
   const byLever = new Map((answers ?? []).map((a) => [a.lever, a]));
@@ -405,9 +409,29 @@ export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undef
     <thead><tr><th>Lever</th><th>Least that meets the goal</th><th>With it, on the same paths</th></tr></thead>
     <tbody>${order.map((lever) => {
       const a = byLever.get(lever);
-      return html`<tr data-lever=${lever}><td>${LEVER_LABEL[lever]}</td><td>${a ? html`<strong>${value(a)}</strong>${a.reason ? html`<br><span class="small muted">${a.reason}</span>` : ""}` : running ? "solving…" : "–"}</td><td class="small">${a ? check(a) : ""}</td></tr>`;
+      return html`<tr data-lever=${lever}><td>${LEVER_LABEL[lever]}</td><td>${a ? html`<strong>${value(a)}</strong>${a.reason ? html`<br><span class="small muted">${a.reason}</span>` : ""}` : running ? "solving…" : "–"}</td><td class="small">${a ? check(a) : ""}${a ? applyButton(a, options) : ""}</td></tr>`;
     })}</tbody>
   </table>` as HTMLElement;
+}
+
+/** What the page says once an answer is applied: the value now, and the chance it was checked with. */
+export function appliedSentence(firm: FirmId, answer: GoalAnswer, put: AppliedAnswer): string {
+  const [path, value] = put.edit;
+  const spec = fieldSpec(path)!;
+  const currency = FIRM_CURRENCY[firm];
+  const lever = answer.lever === "growthStart" ? "" : ` (${answer.lever === "burnCut" ? "a cut" : "a rise"} of ${formatFieldValue(answer.value, answer.lever === "burnCut" ? "moneyPerMonth" : "money", currency)})`;
+  const checked = `${answer.goal.kind === "cash-out" ? "P(cash-out first)" : "P(break-even by target)"} = ${formatProbability(answer.probability!.p)}`;
+  const after = put.differs ? `; the chances at the top of the page answer the applied scenario, and differ from it: ${put.differs}` : `; the chances at the top of the page now answer the applied scenario, on the same paths`;
+  return `Applied: ${FIRM_NAME[firm]}'s ${lowerFirst(spec.label)} set to ${formatFieldValue(value, spec.unit, currency)}${lever}. The goal seek checked ${checked}${after}. Solve again for a new goal.`;
+}
+
+/** The button that puts a checked answer into the scenario, with what to expect of the chance after it. */
+function applyButton(a: GoalAnswer, options: {apply?: (answer: GoalAnswer) => void; caveat?: (answer: GoalAnswer) => string | null}): HTMLElement | string {
+  if (!options.apply || a.value === null || a.value === 0 || a.probability === null) return "";
+  const button = html`<button type="button" class="goal-apply" data-apply=${a.lever}>Apply</button>` as HTMLButtonElement;
+  button.addEventListener("click", () => options.apply!(a));
+  const caveat = options.caveat?.(a) ?? null;
+  return html`<div>${button}${caveat ? html` <span class="muted" data-testid="apply-caveat">Applied, the chance will differ: ${caveat}.</span>` : ""}</div>` as HTMLElement;
 }
 
 /** The scenario's paths and seed as a sentence, for the page's status line. */

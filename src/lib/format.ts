@@ -243,9 +243,14 @@ export function formatTick(x: number): string {
 
 // Number boxes: what a box shows for a value, and the value a typed text means.
 
+/** `x` to twelve significant figures: no 0.9500000000000001 left by a sum for a page or a link to show. */
+export function withoutBinaryNoise(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
 /** The number a box shows for `value` at `scale` (0.1747 at 100 → 17.47), without binary noise. */
 export function toInputNumber(value: number, scale: number): number {
-  return Number((value * scale).toPrecision(12));
+  return withoutBinaryNoise(value * scale);
 }
 
 /**

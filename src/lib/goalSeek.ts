@@ -5,11 +5,16 @@
 // The burn cut and the extra funding need no search: each path's own requirement is computed once
 // (simulation.ts, pathRequirements), and since each is monotone, the share of paths that meet the goal
 // at x is the share whose requirement is at most x — so the answer is one quantile of them. Revenue
-// growth replaces a drawn input, so it is searched by bisection over goal shares (goalShare).
+// growth is the scenario's growth now, each path's drawn growth moving with it as a default range
+// follows its value; it is searched by bisection over goal shares (goalShare). Each lever moves the
+// paths as the edit that applies the answer (answerEdit) moves the scenario's, so the applied
+// scenario draws the paths the answer was checked on.
 import {roundUpTo3Significant} from "./required.js";
-import {firmField, plausibleRange, type FirmId} from "./fields.js";
-import {formatPercent, formatPercentPerYear} from "./format.js";
-import type {Scenario} from "./schema.js";
+import {FIRM_CURRENCY, fieldSpec, firmField, plausibleRange, type FirmId, type FirmInputs} from "./fields.js";
+import {formatFieldValue, formatPercent, formatPercentPerYear, withoutBinaryNoise} from "./format.js";
+import {getField, type Scenario} from "./schema.js";
+import {editScenario} from "./edit.js";
+import {sameRange} from "./uncertainty.js";
 import type {Estimate} from "./estimate.js";
 import {FirmPaths, goalShare, pathRequirements, type LeverName, type Requirements} from "./simulation.js";
 
@@ -103,7 +108,7 @@ const GROWTH_STEPS = 14;
 const SEARCH_PATHS = 10_000;
 
 /**
- * The revenue growth now (the same on every path, replacing its range) that meets the goal: bisection
+ * The revenue growth now (the scenario's: each path's drawn growth moves with it) that meets the goal: bisection
  * over the field's plausible range on the first SEARCH_PATHS paths, then checked on all of them and
  * raised step by step while the check misses. Reports "not reachable in [a, b]" when even the top of
  * the range misses.
@@ -149,4 +154,50 @@ export function solveGoal(scenario: Scenario, firm: FirmId, goal: Goal, options:
     extraFunding: checkAnswer(quantileAnswer(requirements, "extraFunding", goal), paths),
     growthStart: solveGrowthForGoal(scenario, firm, goal, options, paths)
   };
+}
+
+/**
+ * The edit that puts an answer into the scenario, as [path, value]: the burn lowered by the cut (to
+ * no less than zero: a scenario's burn cannot be negative, though a path's can), the cash raised by
+ * the funding, or the growth now set to the answer; null for an answer without a value. A default
+ * range moves with its input, so the edited scenario draws the paths the answer was checked on and
+ * gives its probability (a range typed apart stays where it was put, and then it does not).
+ */
+export function answerEdit(inputs: FirmInputs, firm: FirmId, answer: GoalAnswer): [path: string, value: number] | null {
+  if (answer.value === null) return null;
+  if (answer.lever === "burnCut") return [`${firm}.burnNow`, Math.max(0, withoutBinaryNoise(inputs.burnNow - answer.value))];
+  if (answer.lever === "extraFunding") return [`${firm}.cashNow`, withoutBinaryNoise(inputs.cashNow + answer.value)];
+  return [`${firm}.growthStart`, answer.value];
+}
+
+/** An answer put into a scenario (appliedAnswer). */
+export interface AppliedAnswer {
+  edit: [path: string, value: number];
+  scenario: Scenario;
+  /** Why the applied scenario's probability will differ from the checked one, or null when it gives it. */
+  differs: string | null;
+}
+
+/**
+ * `answer` applied to `scenario` as an edit over `reference` (its preset): the edited scenario, and why
+ * its probability will differ from the one checked on the goal seek's paths, if it will — the input's
+ * range was typed apart (it stays where it was put), its moved range reaches past the input's hard
+ * limit (the draws stop there; the goal seek's paths went beyond), or the burn would go below zero.
+ */
+export function appliedAnswer(reference: Scenario, scenario: Scenario, firm: FirmId, answer: GoalAnswer): AppliedAnswer | null {
+  const edit = answerEdit(scenario.firms[firm], firm, answer);
+  if (edit === null) return null;
+  const [path, value] = edit;
+  const next = editScenario(reference, scenario, [edit]).scenario;
+  const spec = fieldSpec(path)!;
+  const label = spec.label.toLowerCase();
+  const [before, after] = [scenario.uncertainty?.ranges[path], next.uncertainty?.ranges[path]];
+  let differs: string | null = null;
+  if (answer.lever === "burnCut" && value === 0 && answer.value! > scenario.firms[firm].burnNow) differs = "a scenario's burn cannot go below zero (the goal seek's paths may run a cash surplus)";
+  else if (before && after && sameRange(before, after) && value !== getField(scenario, path)) differs = `the range of ${label} was set apart and stays where it was put, so its draws do not move with the value`;
+  else if (after) {
+    const limit = spec.min !== undefined && after.low < spec.min ? spec.min : spec.max !== undefined && after.high > spec.max ? spec.max : null;
+    if (limit !== null) differs = `the moved range of ${label} reaches past the input's limit (${formatFieldValue(limit, spec.unit, FIRM_CURRENCY[firm])}) and its draws are cut there; the goal seek's were not`;
+  }
+  return {edit, scenario: next, differs};
 }

@@ -124,11 +124,19 @@ export function simulate(scenario: Scenario, options: {paths?: number; seed?: nu
 /** The input each lever moves. */
 export const LEVER_FIELD = {extraFunding: "cashNow", burnCut: "burnNow", growthStart: "growthStart"} as const satisfies Record<LeverName, keyof FirmInputs>;
 
-/** Applies a lever to one path's inputs (in place). A burn cut beyond a path's cash costs removes them all. */
-function applyLever(firm: FirmInputs, lever: Lever): void {
+/** The lowest revenue growth now an input may take: a growth lever holds a path's growth there. */
+const GROWTH_MIN = fieldSpec("zhipu.growthStart")!.min!;
+
+/**
+ * Applies a lever to one path's inputs (in place), as an edit of the scenario moves that path: a burn
+ * cut or extra funding moves the path's value by the amount (a burn cut beyond a path's cash costs
+ * removes them all); a growth lever is the scenario's growth now, and moves the path's growth by as
+ * much as it moves the scenario's (`scenarioGrowth`), as a default range follows its value.
+ */
+function applyLever(firm: FirmInputs, lever: Lever, scenarioGrowth: number, drawn: boolean): void {
   if (lever.lever === "extraFunding") firm.cashNow += lever.value;
   else if (lever.lever === "burnCut") firm.burnNow -= Math.min(lever.value, openingCashCosts(firm));
-  else firm.growthStart = lever.value;
+  else firm.growthStart = drawn ? Math.max(GROWTH_MIN, firm.growthStart + (lever.value - scenarioGrowth)) : lever.value;
 }
 
 /**
@@ -167,8 +175,9 @@ export class FirmPaths {
     if (lever) {
       // The lever moves this path's value of its input: the draw, or the scenario's when not drawn.
       const key = LEVER_FIELD[lever.lever];
-      if (!this.#drawnKeys.has(key)) record[key] = this.base[key];
-      applyLever(firm, lever);
+      const drawn = this.#drawnKeys.has(key);
+      if (!drawn) record[key] = this.base[key];
+      applyLever(firm, lever, this.base.growthStart, drawn);
     }
     if ((this.#own.length > 0 || lever) && firmConsistencyProblem(firm) !== null) return null;
     return firm;

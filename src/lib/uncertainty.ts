@@ -5,7 +5,7 @@
 import {correlationProblem, nearestCorrelation} from "./correlation.js";
 import {DISTRIBUTION_PARAMETERS, validateDistribution, type DistributionSpec} from "./distributions.js";
 import {fieldSpec, firmOfPath, plausibleRange, type FirmId, type Unit} from "./fields.js";
-import {formatNumber, formatPercent} from "./format.js";
+import {formatNumber, formatPercent, withoutBinaryNoise} from "./format.js";
 import {describeValue, type FieldIssue} from "./issues.js";
 
 /** One rank correlation between two uncertain inputs: [path, path, ρ]. */
@@ -396,8 +396,7 @@ export function uncertaintyFile(preset: Uncertainty, scenario: Uncertainty): {un
  */
 export function movedRange(spec: DistributionSpec, from: number, to: number): DistributionSpec {
   if (to === from) return spec;
-  // Twelve significant figures: a shift leaves no 0.9500000000000001 for a page or a link to show.
-  const tidy = (x: number) => Number(x.toPrecision(12));
+  const tidy = withoutBinaryNoise;
   if (spec.distribution === "lognormal") return from > 0 && to > 0 ? {...spec, low: tidy((spec.low * to) / from), high: tidy((spec.high * to) / from)} : spec;
   const shift = to - from;
   if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: tidy(spec.low + shift), mode: tidy(spec.mode + shift), high: tidy(spec.high + shift)};

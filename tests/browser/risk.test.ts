@@ -342,7 +342,7 @@ describe("risk page", () => {
         const lever = `${firm} ${await row.getAttribute("data-lever")}`;
         const cells = row.locator("td");
         const answer = await cells.nth(1).innerText();
-        const check = await cells.nth(2).innerText();
+        const check = (await cells.nth(2).innerText()).split("\n")[0]!; // then the Apply button
         if (answer.startsWith("–")) {
           // No value: a reason instead.
           expect(await cells.nth(1).locator(".muted").innerText(), lever).not.toBe("");
@@ -354,6 +354,19 @@ describe("risk page", () => {
         expect(Number(match![2]), `${lever}: ${check}`).toBeLessThanOrEqual(10);
       }
     }
+    // Apply puts Zhipu's burn cut into the scenario: the link follows, the page says what it did, and the
+    // chance at the top, on the same paths (the burn's default range moves with it), is the one checked.
+    const row = page.locator('[data-testid="goal-zhipu"] tr[data-lever="burnCut"]');
+    const checked = /= ([\d.]+%)/.exec(await row.locator("td").nth(2).innerText())![1]!;
+    expect(await row.getByTestId("apply-caveat").count()).toBe(0);
+    const before = presets.get("base")!.firms.zhipu.burnNow;
+    await row.getByRole("button", {name: "Apply"}).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("zhipu.burnNow")).not.toBeNull();
+    const after = Number(new URL(page.url()).searchParams.get("zhipu.burnNow"));
+    expect(after).toBeLessThan(before);
+    await expect.poll(() => page.getByTestId("applied-zhipu").innerText()).toMatch(new RegExp(`^Applied: Zhipu AI's monthly cash burn now set to RMB [\\d.]+M / month \\(a cut of RMB [\\d.]+M / month\\)\\. The goal seek checked P\\(cash-out first\\) = ${checked.replace(".", "\\.")}; the chances at the top of the page now answer the applied scenario, on the same paths\\.`));
+    await page.waitForSelector('[data-testid="risk-status"][data-final="true"]', {timeout: FINAL_MS});
+    await expect.poll(() => page.getByTestId("p-cashout-zhipu").locator("strong").innerText(), {timeout: FINAL_MS}).toBe(checked);
     expect(watch.problems).toEqual([]);
     await page.context().close();
   }, SLOW_TEST_MS);

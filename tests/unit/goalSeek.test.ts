@@ -6,8 +6,8 @@ import {describe, expect, it} from "vitest";
 import {allocateGrowthScratch, allocateProjection, openingCashCosts, project} from "../../src/lib/projection.ts";
 import {walkCash} from "../../src/lib/runway.ts";
 import {firstBreakEvenMonth} from "../../src/lib/breakEven.ts";
-import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, pathRequirements} from "../../src/lib/simulation.ts";
-import {checkAnswer, DEFAULT_GOALS, leastForShare, meetsGoal, quantileAnswer, solveGrowthForGoal} from "../../src/lib/goalSeek.ts";
+import {burnCutToBreakEvenBy, burnCutToOutlast, FirmPaths, fundingNeeded, pathRequirements, simulateFirm} from "../../src/lib/simulation.ts";
+import {answerEdit, appliedAnswer, checkAnswer, DEFAULT_GOALS, leastForShare, meetsGoal, quantileAnswer, solveGoal, solveGrowthForGoal} from "../../src/lib/goalSeek.ts";
 import type {FirmInputs} from "../../src/lib/fields.ts";
 import {presets} from "./helpers.ts";
 
@@ -172,6 +172,51 @@ describe("quantile answers", () => {
     const zhipu = solveGrowthForGoal(base, "zhipu", DEFAULT_GOALS["cash-out"], {paths: 12_000, seed: 2});
     expect(zhipu.value).toBeGreaterThan(base.firms.zhipu.growthStart);
     expect(zhipu.reason).toBeNull();
+  });
+
+  for (const kind of ["cash-out", "break-even"] as const) {
+    it(`${kind}: each answer, applied to the scenario as an edit (its default range moving with it), gives the probability it was checked with`, () => {
+      const goal = DEFAULT_GOALS[kind];
+      const options = {paths: 6000, seed: 5};
+      let applied = 0;
+      for (const firm of ["zhipu", "minimax"] as const) {
+        const answers = solveGoal(base, firm, goal, options);
+        for (const answer of Object.values(answers)) {
+          const put = appliedAnswer(base, base, firm, answer);
+          if (put === null || answer.value === 0) continue;
+          const estimates = simulateFirm(put.scenario, firm, {...options, values: false}).probabilities;
+          const p = kind === "cash-out" ? estimates.cashOutBeforeBreakEven.p : estimates.breakEvenByTarget.p;
+          const what = `${firm} ${answer.lever} = ${answer.value}: ${p} against ${answer.probability!.p}`;
+          if (put.differs === null) {
+            // The same paths: equal but for a path that sits on a boundary at the twelfth figure.
+            expect(Math.abs(p - answer.probability!.p), what).toBeLessThanOrEqual(1 / options.paths);
+            applied++;
+          } else {
+            // Said: Zhipu's burn cut to break even by 2026 takes its burn's range below zero.
+            expect(put.differs, what).toMatch(/reaches past the input's limit|below zero/);
+          }
+        }
+      }
+      expect(applied).toBeGreaterThanOrEqual(2);
+    });
+  }
+
+  it("an answer applied over a range typed apart says the chance will differ (the range stays)", () => {
+    const own = {...base, uncertainty: {...base.uncertainty!, ranges: {...base.uncertainty!.ranges, "zhipu.burnNow": {distribution: "uniform" as const, low: 200, high: 300}}}};
+    const put = appliedAnswer(base, own, "zhipu", {lever: "burnCut", goal: DEFAULT_GOALS["cash-out"], value: 50, reason: null, probability: null})!;
+    expect(put.edit).toEqual(["zhipu.burnNow", 250]);
+    expect(put.differs).toMatch(/set apart and stays where it was put/);
+  });
+
+  it("an answer's edit: burn lowered by the cut (never below zero), cash raised by the funding, growth set", () => {
+    const firm = base.firms.zhipu;
+    const answer = (lever: "burnCut" | "extraFunding" | "growthStart", value: number | null) => ({lever, goal: DEFAULT_GOALS["cash-out"], value, reason: null, probability: null});
+    expect(answerEdit(firm, "zhipu", answer("burnCut", 122))).toEqual(["zhipu.burnNow", 178]);
+    expect(answerEdit(firm, "zhipu", answer("burnCut", 400))).toEqual(["zhipu.burnNow", 0]);
+    expect(answerEdit(firm, "zhipu", answer("extraFunding", 11900))).toEqual(["zhipu.cashNow", 14000]);
+    expect(answerEdit(base.firms.minimax, "minimax", answer("burnCut", 1.23))).toEqual(["minimax.burnNow", 26.67]);
+    expect(answerEdit(firm, "zhipu", answer("growthStart", 3.264))).toEqual(["zhipu.growthStart", 3.264]);
+    expect(answerEdit(firm, "zhipu", answer("growthStart", null))).toBeNull();
   });
 
   it("extra funding does not change break-even, and says so", () => {

@@ -395,10 +395,10 @@ const LEVER_LABEL = {burnCut: "Cut in today's monthly burn", extraFunding: "Extr
 
 /**
  * One firm's goal-seek answers: each lever's value and the probability with it applied (checked on the
- * same paths); with `apply`, a checked answer with a value gets a button that puts it into the scenario,
- * and `caveat` says when the applied scenario's chance will differ from the checked one.
+ * same paths); with `put` (the answer as the edit that applies it) and `apply`, a checked answer with a
+ * value gets a button that hands that edit to `apply`, saying beforehand when the chance will differ.
  */
-export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal, paths: number, options: {apply?: (answer: GoalAnswer) => void; caveat?: (answer: GoalAnswer) => string | null} = {}): HTMLElement {
+export function goalAnswers(firm: FirmId, answers: readonly GoalAnswer[] | undefined, running: boolean, goal: Goal, paths: number, options: ApplyOptions = {}): HTMLElement {
   const currency = FIRM_CURRENCY[firm];
   const order = ["burnCut", "extraFunding", "growthStart"] as const;
   const byLever = new Map((answers ?? []).map((a) => [a.lever, a]));
@@ -425,13 +425,20 @@ export function appliedSentence(firm: FirmId, answer: GoalAnswer, put: AppliedAn
   return `Applied: ${FIRM_NAME[firm]}'s ${lowerFirst(spec.label)} set to ${formatFieldValue(value, spec.unit, currency)}${lever}. The goal seek checked ${checked}${after}. Solve again for a new goal.`;
 }
 
+/** How goalAnswers offers to apply an answer: the edit that puts it into the scenario, and what takes it. */
+interface ApplyOptions {
+  put?: (answer: GoalAnswer) => AppliedAnswer | null;
+  apply?: (answer: GoalAnswer, put: AppliedAnswer) => void;
+}
+
 /** The button that puts a checked answer into the scenario, with what to expect of the chance after it. */
-function applyButton(a: GoalAnswer, options: {apply?: (answer: GoalAnswer) => void; caveat?: (answer: GoalAnswer) => string | null}): HTMLElement | string {
-  if (!options.apply || a.value === null || a.value === 0 || a.probability === null) return "";
+function applyButton(a: GoalAnswer, {put, apply}: ApplyOptions): HTMLElement | string {
+  if (!put || !apply || a.value === 0 || a.probability === null) return "";
+  const edit = put(a);
+  if (edit === null) return "";
   const button = html`<button type="button" class="goal-apply" data-apply=${a.lever}>Apply</button>` as HTMLButtonElement;
-  button.addEventListener("click", () => options.apply!(a));
-  const caveat = options.caveat?.(a) ?? null;
-  return html`<div>${button}${caveat ? html` <span class="muted" data-testid="apply-caveat">Applied, the chance will differ: ${caveat}.</span>` : ""}</div>` as HTMLElement;
+  button.addEventListener("click", () => apply(a, edit));
+  return html`<div>${button}${edit.differs ? html` <span class="muted" data-testid="apply-caveat">Applied, the chance will differ: ${edit.differs}.</span>` : ""}</div>` as HTMLElement;
 }
 
 /** The scenario's paths and seed as a sentence, for the page's status line. */

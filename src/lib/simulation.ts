@@ -7,7 +7,7 @@ import {decemberOffset} from "./breakEven.js";
 import {imanConover} from "./correlation.js";
 import {shareEstimate, type Estimate} from "./estimate.js";
 import {distribution, quantiles} from "./distributions.js";
-import {FIRMS, fieldSpec, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {FIRMS, fieldSpec, firmField, firmOfPath, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
 import {allocateProjection, HORIZON_MONTHS, openingCashCosts, type Projection} from "./projection.js";
 import {BLOCK_PATHS, PathBlock, type BlockStop} from "./pathBlock.js";
 import {FORECAST_YEARS, type DcfParams, type OperatingForecast} from "./dcf.js";
@@ -125,7 +125,7 @@ export function simulate(scenario: Scenario, options: {paths?: number; seed?: nu
 export const LEVER_FIELD = {extraFunding: "cashNow", burnCut: "burnNow", growthStart: "growthStart"} as const satisfies Record<LeverName, keyof FirmInputs>;
 
 /** The lowest revenue growth now an input may take: a growth lever holds a path's growth there. */
-const GROWTH_MIN = fieldSpec("zhipu.growthStart")!.min!;
+const GROWTH_MIN = firmField("growthStart")!.min!;
 
 /**
  * Applies a lever to one path's inputs (in place), as an edit of the scenario moves that path: a burn

@@ -396,11 +396,10 @@ export function uncertaintyFile(preset: Uncertainty, scenario: Uncertainty): {un
  */
 export function movedRange(spec: DistributionSpec, from: number, to: number): DistributionSpec {
   if (to === from) return spec;
-  const tidy = withoutBinaryNoise;
-  if (spec.distribution === "lognormal") return from > 0 && to > 0 ? {...spec, low: tidy((spec.low * to) / from), high: tidy((spec.high * to) / from)} : spec;
+  if (spec.distribution === "lognormal") return from > 0 && to > 0 ? {...spec, low: withoutBinaryNoise((spec.low * to) / from), high: withoutBinaryNoise((spec.high * to) / from)} : spec;
   const shift = to - from;
-  if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: tidy(spec.low + shift), mode: tidy(spec.mode + shift), high: tidy(spec.high + shift)};
-  return {...spec, low: tidy(spec.low + shift), high: tidy(spec.high + shift)};
+  if (spec.distribution === "triangular" || spec.distribution === "pert") return {...spec, low: withoutBinaryNoise(spec.low + shift), mode: withoutBinaryNoise(spec.mode + shift), high: withoutBinaryNoise(spec.high + shift)};
+  return {...spec, low: withoutBinaryNoise(spec.low + shift), high: withoutBinaryNoise(spec.high + shift)};
 }
 
 /** Whether `range` is `standard` moved with its input from `baseValue` to `value` (see movedRange): a default that follows the scenario. */

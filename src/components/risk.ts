@@ -478,10 +478,12 @@ export function runStatus(runner: RiskRunner): HTMLElement {
 }
 
 /** The overview's line for one firm, named (the cards above stack on a phone): the chance of running out of cash first, linking to Risk with the same state. */
-export function riskLine(view: RiskView | null, firm: FirmId, query: string): HTMLElement {
+export function riskLine(view: RiskView | null, firm: FirmId, query: string, current = true): HTMLElement {
   const link = html`<a href=${`./risk?${query}`}>Risk</a>`;
   const name = FIRM_NAME[firm];
   if (!view) return html`<p class="small muted" data-testid=${`risk-line-${firm}`}>${name}: P(cash-out before break-even): simulating… (${link})</p>` as HTMLElement;
   const e = view.probabilities.cashOutBeforeBreakEven;
-  return html`<p class="small" data-testid=${`risk-line-${firm}`}>${name}: P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, view.paths - view.invalidPaths)}, ${formatCount(view.paths)} paths)</span> — ${link}</p>` as HTMLElement;
+  // `current` false: the numbers are an earlier state's, the new run not yet started or arrived.
+  const when = current ? "" : "; before the last change, updating…";
+  return html`<p class=${current ? "small" : "small stale"} data-testid=${`risk-line-${firm}`} data-current=${String(current)}>${name}: P(cash-out before break-even) = <strong>${formatProbability(e.p)}</strong> <span class="muted">(${formatStandardError(e, view.paths - view.invalidPaths)}, ${formatCount(view.paths)} paths${when})</span> — ${link}</p>` as HTMLElement;
 }

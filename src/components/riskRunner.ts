@@ -15,6 +15,8 @@ export const FIRST_ESTIMATE_PATHS = 10_000;
 export interface FirmRisk {
   /** The latest stage's results (null until the first arrives). */
   view: RiskView | null;
+  /** The simulation key (firmSimulationKey) of the state `view` answers: a page whose runs wait for its sliders to pause shows an older state's numbers meanwhile. */
+  viewKey: string | null;
   /**
    * The latest full count's results (the first estimate's until there is one): what the charts below
    * the chances draw, so a change redraws them once, with the full count, and not also with the first
@@ -104,7 +106,7 @@ export class RiskRunner extends EventTarget {
     const make = (onReply: (reply: Reply) => void, dropsStaleRequests: boolean) => Object.fromEntries(FIRMS.map((firm) => [firm, new FirmWorker(workerUrl, firm, onReply, dropsStaleRequests)])) as Record<FirmId, FirmWorker>;
     this.#simulators = make((reply) => this.#simulationReply(reply), true);
     this.#seekers = make((reply) => this.#goalReply(reply), false);
-    for (const firm of FIRMS) this.risk[firm] = {view: null, settledView: null, final: false, firstMs: null, fullMs: null, error: null};
+    for (const firm of FIRMS) this.risk[firm] = {view: null, viewKey: null, settledView: null, final: false, firstMs: null, fullMs: null, error: null};
   }
 
   /**
@@ -133,6 +135,12 @@ export class RiskRunner extends EventTarget {
     // A goal answer belongs to the state it was asked for.
     this.cancelGoal();
     this.dispatchEvent(new Event("change"));
+  }
+
+  /** Whether the firm's numbers shown (`view`) are `scenario`'s, rather than an earlier state's still waiting to be replaced. */
+  shows(firm: FirmId, scenario: Scenario): boolean {
+    const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+    return this.risk[firm].view !== null && this.risk[firm].viewKey === firmSimulationKey(scenario, firm, paths, seed);
   }
 
   /**
@@ -196,6 +204,7 @@ export class RiskRunner extends EventTarget {
       const elapsed = performance.now() - run.started;
       run.reached = reply.paths;
       risk.view = reply.view;
+      risk.viewKey = this.#keys[reply.firm];
       risk.firstMs ??= elapsed;
       if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {
         risk.final = true;

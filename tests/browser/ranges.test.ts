@@ -46,6 +46,11 @@ describe("ranges in share links", () => {
     await page.locator('.control[data-field="zhipu.burnNow"] input[type="number"]').fill("250");
     await expect.poll(() => page.url()).toContain("zhipu.burnNow=250");
     expect(page.url()).not.toContain("range.");
+    // Until the edited state's run arrives (it waits for the inputs to pause), the line says its number is the earlier state's.
+    const shown = () => line.evaluate((e) => `${(e as HTMLElement).dataset.current}: ${(e as HTMLElement).innerText}`);
+    await expect.poll(shown).toMatch(/^false: .*before the last change, updating…/);
+    await expect.poll(() => line.getAttribute("data-current"), {timeout: 60_000}).toBe("true");
+    expect(await line.innerText()).not.toMatch(/updating/);
     await expect.poll(() => line.innerText(), {timeout: 60_000}).not.toBe(before);
     // Drawn from uniform(86.7, 250) now — the default's RMB 136.7M–300M moved down by 50, 250 at its top as 300 was —
     // so the chance falls from 81% (a range re-centred on 250 gave 95%).

@@ -104,19 +104,45 @@ function shareDomain(shares: number[]): [number, number] {
 
 /** Fewest half-year bars an axis spans: three years. */
 const MIN_HISTOGRAM_BINS = 6;
+/**
+ * Fewest paths worth drawing as a distribution; fewer are named in a sentence instead (Zhipu's
+ * break-even in the bear case: one path of 100,000 drew a lone bar 0.001% high).
+ */
+const FEWEST_DRAWN_PATHS = 20;
+/**
+ * The share of the drawn paths a late tail may hold and be left beyond the axis (the caption says how
+ * many and how late): MiniMax's runway in the bear case stretched the axis to 2040 for bars in 2029–2033.
+ */
+const LATE_TAIL = 0.005;
 
 /** A month-offset histogram (runway, break-even) against calendar dates, with "never" beside it. */
 export function monthsHistogram(h: PathHistogram, options: {width: number; startMonth: number; firm: FirmId; label: string; marker?: {date: Date; text: string}}): HTMLElement {
-  // No path gets there within the horizon: no bars, and an axis of zeros would draw them full height.
-  if (h.bins.every((b) => b.share === 0)) {
-    return html`<figure><figcaption>${options.label.replace(/ →$/, "")}: ${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon, so there is no distribution to draw.` : "no valid path to draw."}</figcaption></figure>` as HTMLElement;
-  }
+  const name = options.label.replace(/ →$/, "");
   const date = (months: number) => monthEndDate(options.startMonth + months);
+  const drawnShare = h.bins.reduce((sum, b) => sum + b.share, 0);
+  const drawnPaths = Math.round(drawnShare * h.paths);
+  // No path gets there within the horizon: no bars, and an axis of zeros would draw them full height.
+  if (drawnShare === 0) {
+    return html`<figure><figcaption>${name}: ${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon, so there is no distribution to draw.` : "no valid path to draw."}</figcaption></figure>` as HTMLElement;
+  }
+  const first = h.bins.findIndex((b) => b.share > 0);
+  const last = h.bins.findLastIndex((b) => b.share > 0);
+  if (drawnPaths < FEWEST_DRAWN_PATHS) {
+    // The first month of the first half-year with a path, to the last month of the last.
+    const from = formatMonthOf(date(h.bins[first]!.x0 + 1));
+    const to = formatMonthOf(date(h.bins[last]!.x1));
+    const gets = drawnPaths === 1 ? "gets" : "get";
+    return html`<figure><figcaption>${name}: only ${formatCount(drawnPaths)} of the ${formatCount(h.paths)} paths ${gets} there within the horizon (${from === to ? from : `${from}–${to}`}), too few to draw a distribution; ${formatProbability(h.never)} never do.</figcaption></figure>` as HTMLElement;
+  }
   // The axis spans the bars (and the marker) with a half-year either side, at least three years
   // within the horizon: over all fifteen years, bars within two or three of them had no tick beside them.
   const all = h.bins.map((b) => ({start: date(b.x0), end: date(b.x1), share: b.share}));
-  let from = Math.max(0, all.findIndex((b) => b.share > 0) - 1);
-  let to = Math.min(all.length, all.findLastIndex((b) => b.share > 0) + 2);
+  let from = Math.max(0, first - 1);
+  // A thin late tail is left beyond the axis (LATE_TAIL).
+  let end = last;
+  for (let tail = all[end]!.share; end > first && tail <= LATE_TAIL * drawnShare; tail += all[end]!.share) end--;
+  while (end < last && all[end]!.share === 0) end--;
+  let to = Math.min(all.length, end + 2);
   if (options.marker) {
     // The first bar starting at or after the marker (a year's end is a bar's edge).
     const after = all.findIndex((b) => b.start >= options.marker!.date);
@@ -127,6 +153,7 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
   if (to - from < MIN_HISTOGRAM_BINS) to = Math.min(all.length, from + MIN_HISTOGRAM_BINS);
   if (to - from < MIN_HISTOGRAM_BINS) from = Math.max(0, to - MIN_HISTOGRAM_BINS);
   const bins = all.slice(from, to);
+  const later = all.slice(to).reduce((sum, b) => sum + b.share, 0);
   const chart = Plot.plot({
     width: options.width,
     height: 200,
@@ -139,7 +166,10 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
       Plot.ruleY([0])
     ]
   });
-  return html`<figure>${chart}<figcaption>${h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon (not drawn).` : ""}</figcaption></figure>` as HTMLElement;
+  // A half-year's months are all in one year: the last bar's.
+  const beyond = later > 0 ? `${formatProbability(later)} of paths get there later, as late as ${all[last]!.end.getUTCFullYear()} (beyond the axis). ` : "";
+  const never = h.never > 0 ? `${formatProbability(h.never)} of paths never get there within the horizon (not drawn).` : "";
+  return html`<figure>${chart}<figcaption>${beyond}${never}</figcaption></figure>` as HTMLElement;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface PathHistogram {
   /** Shares below the first bin and above the last (value per share: the tails beyond P1 and P99). */
   below: number;
   above: number;
+  /** The valid paths the shares are of. */
+  paths: number;
 }
 
 export interface Convergence {
@@ -61,7 +63,7 @@ export function pathHistogram(values: Float64Array, low: number, high: number, c
     else counts[Math.min(count - 1, Math.floor((x - low) / width))]!++;
   }
   const share = (n: number) => (valid > 0 ? n / valid : 0);
-  return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above)};
+  return {bins: Array.from(counts, (n, i) => ({x0: low + i * width, x1: low + (i + 1) * width, share: share(n)})), never: share(never), below: share(below), above: share(above), paths: valid};
 }
 
 /**

@@ -115,7 +115,7 @@ describe("the value histogram's axis", () => {
 
   it("draws bars with width and says where a far price lies (MiniMax in the bear case)", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: -60 + 1.5 * i, x1: -60 + 1.5 * (i + 1), share: 0.024}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "minimax", price: 345, display: HKD});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01, paths: 100_000}, {width: 300, firm: "minimax", price: 345, display: HKD});
     const widths = [...figure.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width")));
     expect(widths.length).toBe(40);
     expect(Math.min(...widths)).toBeGreaterThan(3);
@@ -125,7 +125,7 @@ describe("the value histogram's axis", () => {
 
   it("shows the values and the price in the display currency, converted at the scenario's rates", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: 5 * i, x1: 5 * (i + 1), share: 0.025}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: {...HKD, currency: "USD"}});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01, paths: 100_000}, {width: 300, firm: "zhipu", price: 131.5, display: {...HKD, currency: "USD"}});
     expect(figure.textContent).toContain("price US$16.86");
     expect(figure.textContent).toContain("DCF value per share (US$) →");
     // HK$0–200 is US$0–25.64: the bars span that.
@@ -136,7 +136,7 @@ describe("the value histogram's axis", () => {
 
   it("keeps a price label near the right end inside the frame, left of its rule", () => {
     const bins = Array.from({length: 40}, (_, i) => ({x0: -100 + 2 * i, x1: -100 + 2 * (i + 1), share: 0.025}));
-    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01}, {width: 300, firm: "zhipu", price: 131.5, display: HKD});
+    const figure = valueHistogram({bins, never: 0, below: 0.01, above: 0.01, paths: 100_000}, {width: 300, firm: "zhipu", price: 131.5, display: HKD});
     const label = [...figure.querySelectorAll("text")].find((t) => t.textContent === "price HK$131.50")!;
     expect(label.closest("g")!.getAttribute("text-anchor")).toBe("end");
   });
@@ -145,14 +145,42 @@ describe("the value histogram's axis", () => {
 describe("the months histogram", () => {
   it("draws no bars, and says why, when no path gets there (every path's cash lasts: management targets)", () => {
     const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: 0}));
-    const figure = monthsHistogram({bins, never: 1, below: 0, above: 0}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
+    const figure = monthsHistogram({bins, never: 1, below: 0, above: 0, paths: 100_000}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
     expect(figure.querySelector("svg")).toBeNull();
     expect(figure.textContent).toBe("Cash runs out: 100% of paths never get there within the horizon, so there is no distribution to draw.");
   });
 
   it("draws the bars when some path gets there", () => {
     const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: i === 3 ? 0.5 : 0}));
-    const figure = monthsHistogram({bins, never: 0.5, below: 0, above: 0}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
+    const figure = monthsHistogram({bins, never: 0.5, below: 0, above: 0, paths: 100_000}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "Cash runs out →"});
     expect(figure.querySelector("svg")).not.toBeNull();
+  });
+
+  it("names a few paths in a sentence rather than drawing them (Zhipu's break-even in the bear case: one path of 100,000)", () => {
+    // Half-years from the end of Jun 2025; one path in the fourteenth (Jul–Dec 2032).
+    const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: i === 14 ? 0.00001 : 0}));
+    const figure = monthsHistogram({bins, never: 0.99999, below: 0, above: 0, paths: 100_000}, {width: 300, startMonth: 2025 * 12 + 5, firm: "zhipu", label: "First month of positive operating cash flow →"});
+    expect(figure.querySelector("svg")).toBeNull();
+    expect(figure.textContent).toBe("First month of positive operating cash flow: only 1 of the 100,000 paths gets there within the horizon (Jul 2032–Dec 2032), too few to draw a distribution; over 99.9% never do.");
+  });
+
+  it("leaves a thin late tail beyond the axis and says so (MiniMax's runway in the bear case reached 2040 for bars in 2029–2033)", () => {
+    const shares = new Map([[8, 0.3], [9, 0.4], [10, 0.296], [20, 0.002], [28, 0.001]]);
+    const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: shares.get(i) ?? 0}));
+    const figure = monthsHistogram({bins, never: 0.001, below: 0, above: 0, paths: 100_000}, {width: 300, startMonth: 2025 * 12 + 5, firm: "minimax", label: "Cash runs out →"});
+    // The axis ends a half-year after the last bar kept (Dec 2030 + 6 months), not at 2040.
+    const years = [...figure.querySelectorAll("text")].map((t) => Number(t.textContent)).filter((y) => y > 2000);
+    expect(Math.max(...years)).toBe(2031);
+    expect(figure.querySelector("figcaption")!.textContent).toBe("0.3% of paths get there later, as late as 2039 (beyond the axis). 0.1% of paths never get there within the horizon (not drawn).");
+  });
+
+  it("keeps a late tail holding more than half a percent of the drawn paths on the axis", () => {
+    const shares = new Map([[8, 0.5], [9, 0.49], [20, 0.01]]);
+    const bins = Array.from({length: 30}, (_, i) => ({x0: 6 * i, x1: 6 * (i + 1), share: shares.get(i) ?? 0}));
+    const figure = monthsHistogram({bins, never: 0, below: 0, above: 0, paths: 100_000}, {width: 300, startMonth: 2025 * 12 + 5, firm: "minimax", label: "Cash runs out →"});
+    expect(figure.querySelector("figcaption")!.textContent).toBe("");
+    // The axis reaches the bar in the second half of 2035.
+    const years = [...figure.querySelectorAll("text")].map((t) => Number(t.textContent)).filter((y) => y > 2000);
+    expect(Math.max(...years)).toBeGreaterThanOrEqual(2035);
   });
 });

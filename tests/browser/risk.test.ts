@@ -140,6 +140,17 @@ describe("risk page", () => {
     await page.context().close();
   }, SLOW_TEST_MS);
 
+  it("the bear case: a late tail beyond the runway axis is counted, and one break-even path is named rather than drawn", async () => {
+    const {page, watch} = await openFinal("/risk?scenario=bear");
+    await expect.poll(() => page.locator("figcaption", {hasText: "get there later"}).count()).toBe(1);
+    expect(await page.locator("figcaption", {hasText: "get there later"}).innerText()).toMatch(/^\d(\.\d)?% of paths get there later, as late as 20\d\d \(beyond the axis\)/);
+    const named = page.locator("figcaption", {hasText: "too few to draw"});
+    expect(await named.innerText()).toMatch(/^First month of positive operating cash flow: only 1 of the 100,000 paths gets there within the horizon \(\w{3} \d{4}–\w{3} \d{4}\), too few to draw a distribution; over 99\.9% never do\.$/);
+    expect(await named.locator("xpath=..").locator("svg").count()).toBe(0);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  }, SLOW_TEST_MS);
+
   it("shows the runner's probabilities for ?scenario=base, to the digits shown", async () => {
     const [{page, watch}, runner] = await Promise.all([
       openFinal("/risk?scenario=base"),

@@ -132,7 +132,7 @@ export function monthsHistogram(h: PathHistogram, options: {width: number; start
     const from = formatMonthOf(date(h.bins[first]!.x0 + 1));
     const to = formatMonthOf(date(h.bins[last]!.x1));
     const gets = drawnPaths === 1 ? "gets" : "get";
-    return html`<figure><figcaption>${name}: only ${formatCount(drawnPaths)} of the ${formatCount(h.paths)} paths ${gets} there within the horizon (${from === to ? from : `${from}–${to}`}), too few to draw a distribution; ${formatProbability(h.never)} never do.</figcaption></figure>` as HTMLElement;
+    return html`<figure><figcaption>${name}: only ${formatCount(drawnPaths)} of the ${formatCount(h.paths)} paths ${gets} there within the horizon (${from === to ? from : `${from}–${to}`}), too few to draw a distribution${h.never > 0 ? `; ${formatProbability(h.never)} never do` : ""}.</figcaption></figure>` as HTMLElement;
   }
   // The axis spans the bars (and the marker) with a half-year either side, at least three years
   // within the horizon: over all fifteen years, bars within two or three of them had no tick beside them.

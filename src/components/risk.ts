@@ -9,7 +9,7 @@ import type {AppliedAnswer, Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {Estimate} from "../lib/estimate.js";
 import type {PathHistogram, RiskView} from "../lib/riskView.js";
 import {getField, type Scenario} from "../lib/schema.js";
-import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, suggestedRange, type Correlation} from "../lib/uncertainty.js";
+import {canCarryRange, CORRELATION_PARAM, followsValue, formatCorrelations, formatRange, NO_UNCERTAINTY, RANGE_PREFIX, simulationOf, suggestedRange, type Correlation} from "../lib/uncertainty.js";
 import {term} from "./term.js";
 import {FIRM_COLOR, PRICE_COLOR, TEXT_HALO} from "./colors.js";
 import {markerAxis, offAxisSentence, offAxisText} from "./markerAxis.js";
@@ -473,7 +473,7 @@ function applyButton(a: GoalAnswer, {put, apply}: ApplyOptions): HTMLElement | s
 
 /** The scenario's paths and seed as a sentence, for the page's status line. */
 export function simulationLine(scenario: Scenario): string {
-  const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+  const {paths, seed} = simulationOf(scenario);
   return `${formatCount(paths)} paths, seed ${seed}`;
 }
 
@@ -490,7 +490,7 @@ export function runStatus(runner: RiskRunner): HTMLElement {
   const errors = FIRMS.map((f) => r[f].error).filter((e): e is string => e !== null);
   const running = FIRMS.filter((f) => !r[f].final);
   const line = runner.scenario ? simulationLine(runner.scenario) : "";
-  const paths = runner.scenario ? (runner.scenario.uncertainty ?? NO_UNCERTAINTY).simulation.paths : 0;
+  const paths = runner.scenario ? simulationOf(runner.scenario).paths : 0;
   let text: string | HTMLElement;
   if (errors.length) text = html`<strong>The simulation failed: ${errors.join("; ")}</strong>` as HTMLElement;
   else if (running.length) {

@@ -6,7 +6,7 @@ import {FIRMS, type FirmId} from "../lib/fields.js";
 import type {Goal, GoalAnswer} from "../lib/goalSeek.js";
 import type {RiskView} from "../lib/riskView.js";
 import type {Scenario} from "../lib/schema.js";
-import {firmSimulationKey, NO_UNCERTAINTY} from "../lib/uncertainty.js";
+import {DEFAULT_SIMULATION, firmSimulationKey, simulationOf} from "../lib/uncertainty.js";
 import {sizedChart, unchanged} from "./live.js";
 
 /** Paths of the first estimate, before the full count. */
@@ -84,6 +84,12 @@ class FirmWorker {
   }
 }
 
+/** The key of a firm's simulation of `scenario` at its own paths and seed: equal keys, the same bits. */
+function simulationKey(scenario: Scenario, firm: FirmId): string {
+  const {paths, seed} = simulationOf(scenario);
+  return firmSimulationKey(scenario, firm, paths, seed);
+}
+
 /** Dispatches "change" whenever a firm's risk or a goal answer arrives. */
 export class RiskRunner extends EventTarget {
   readonly risk = {} as Record<FirmId, FirmRisk>;
@@ -115,12 +121,12 @@ export class RiskRunner extends EventTarget {
    * this state's, bit for bit (firmSimulationKey), and their workers stay free.
    */
   run(scenario: Scenario): void {
-    const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+    const {paths, seed} = simulationOf(scenario);
     const id = ++this.#id;
     this.scenario = scenario;
     const stages = paths > FIRST_ESTIMATE_PATHS ? [FIRST_ESTIMATE_PATHS, paths] : [paths];
     const started = performance.now();
-    const keys = Object.fromEntries(FIRMS.map((firm) => [firm, firmSimulationKey(scenario, firm, paths, seed)])) as Record<FirmId, string>;
+    const keys = Object.fromEntries(FIRMS.map((firm) => [firm, simulationKey(scenario, firm)])) as Record<FirmId, string>;
     const firms = FIRMS.filter((firm) => keys[firm] !== this.#keys[firm] || this.risk[firm].error !== null);
     // A change no simulation depends on (the display currency, say) leaves the numbers, the goal
     // answers and the last run's account as they were.
@@ -139,8 +145,7 @@ export class RiskRunner extends EventTarget {
 
   /** Whether the firm's numbers shown (`view`) are `scenario`'s, rather than an earlier state's still waiting to be replaced. */
   shows(firm: FirmId, scenario: Scenario): boolean {
-    const {paths, seed} = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
-    return this.risk[firm].view !== null && this.risk[firm].viewKey === firmSimulationKey(scenario, firm, paths, seed);
+    return this.risk[firm].view !== null && this.risk[firm].viewKey === simulationKey(scenario, firm);
   }
 
   /**
@@ -177,7 +182,7 @@ export class RiskRunner extends EventTarget {
   /** Seeks the lever values that meet `goal` for both firms, on the current scenario's paths. */
   seek(goal: Goal): void {
     if (!this.scenario) return;
-    const {paths, seed} = (this.scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+    const {paths, seed} = simulationOf(this.scenario);
     const id = ++this.#goalId;
     this.goal = {goal, paths, answers: {}, running: new Set(FIRMS), error: null};
     for (const firm of FIRMS) this.#seekers[firm].post({kind: "goal", id, scenario: this.scenario, firm, seed, paths, goal});
@@ -206,7 +211,7 @@ export class RiskRunner extends EventTarget {
       risk.view = reply.view;
       risk.viewKey = this.#keys[reply.firm];
       risk.firstMs ??= elapsed;
-      if (reply.paths === (this.scenario?.uncertainty ?? NO_UNCERTAINTY).simulation.paths) {
+      if (reply.paths === (this.scenario ? simulationOf(this.scenario) : DEFAULT_SIMULATION).paths) {
         risk.final = true;
         risk.fullMs = elapsed;
         risk.settledView = reply.view;

@@ -14,7 +14,7 @@ import {FORECAST_YEARS, type DcfParams, type OperatingForecast} from "./dcf.js";
 import {createRandom, fillUniform} from "./random.js";
 import {Spares} from "./spares.js";
 import {firmConsistencyProblem, type Scenario} from "./schema.js";
-import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY} from "./uncertainty.js";
+import {correlationMatrix, firmInputPaths, NO_UNCERTAINTY, simulationOf} from "./uncertainty.js";
 import {forecastValuePerShareHkd, valuationCash} from "./valuation.js";
 
 /** Cash at the end of each month (millions of the firm's currency), summarised over the paths. */
@@ -114,7 +114,7 @@ export function* drawingSteps(scenario: Scenario, paths: number, seed: number, w
 
 /** Runs the simulation for both firms: each firm's own procedure (simulateFirm), so a page can run them in parallel and get the same bits. */
 export function simulate(scenario: Scenario, options: {paths?: number; seed?: number} = {}): SimulationResult {
-  const simulation = (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+  const simulation = simulationOf(scenario);
   const paths = options.paths ?? simulation.paths;
   const seed = options.seed ?? simulation.seed;
   const firms = Object.fromEntries(FIRMS.map((firm) => [firm, simulateFirm(scenario, firm, {paths, seed})])) as Record<FirmId, FirmSimulation>;

@@ -27,6 +27,11 @@ export const MAX_PATHS = 1_000_000;
 export const DEFAULT_SIMULATION: Simulation = {paths: 100_000, seed: 1};
 export const NO_UNCERTAINTY: Uncertainty = {ranges: {}, correlations: [], simulation: DEFAULT_SIMULATION};
 
+/** A scenario's path count and seed (the defaults when it carries no uncertainty). */
+export function simulationOf(scenario: {uncertainty?: Uncertainty}): Simulation {
+  return (scenario.uncertainty ?? NO_UNCERTAINTY).simulation;
+}
+
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /**

@@ -5,7 +5,8 @@ import {pow} from "./exactMath.js";
 import {ginzu, type GinzuInputs} from "./dcf.js";
 import {irr, npv} from "./discounting.js";
 import type {Fact} from "./facts.js";
-import {FIRM_NAME, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {FIRM_CURRENCY, FIRM_NAME, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
+import {currencySymbol} from "./format.js";
 import {convert} from "./fx.js";
 import {normalCdf, normalPdf} from "./normal.js";
 import {project} from "./projection.js";
@@ -16,7 +17,7 @@ export type CheckGroup = "damodaran" | "formulajs" | "articles" | "runner";
 
 export interface Check {
   group: CheckGroup;
-  /** What is checked: "Alphabet, Apr 2018: value per share (Valuation output!B33)". */
+  /** What is checked, with its unit: "Alphabet, Apr 2018: value per share in US$ (Valuation output!B33)". */
   name: string;
   /** Where the expected value comes from, in words, and a link when there is one. */
   source: string;
@@ -51,6 +52,8 @@ export interface DamodaranWorkbook {
   id: string;
   /** Short: "Tesla, Nov 2021". */
   label: string;
+  /** What its figures are in, after "in": money ("US$ millions") and per share ("US$"). */
+  units: {money: string; perShare: string};
   name: string;
   workbook: string;
   /** Where the values were read, in one line. */
@@ -80,21 +83,22 @@ export function damodaranChecks(workbooks: readonly DamodaranWorkbook[]): Check[
     const r = ginzu(w.inputs);
     const source = w.provenance;
     const href = githubHref(w.repository, w.commit);
-    const line = (what: string, cell: WorkbookCell, computed: number, cents: boolean): Check => ({
+    const line = (what: string, unit: string, cell: WorkbookCell, computed: number, tolerance: number): Check => ({
       group: "damodaran",
-      name: `${w.label}: ${what} (${cell.cell})`,
+      name: `${w.label}: ${what} in ${unit} (${cell.cell})`,
       source,
       href,
       expected: cell.value,
       computed,
-      tolerance: toleranceOf(cell, cents ? 0.005 : 0.05)
+      tolerance: toleranceOf(cell, tolerance)
     });
+    const {money, perShare} = w.units;
     return [
-      line("value per share", w.expected.valuePerShare, r.bridge.valuePerShare, true),
-      line("year-10 revenue", w.expected.year10Revenue, r.years[9]!.revenue, false),
-      line("terminal value", w.expected.terminalValue, r.terminal.value, false),
-      line("value of operating assets", w.expected.operatingAssets, r.bridge.adjustedOperatingAssets, false),
-      line("value of employee options", w.expected.options, r.bridge.options, false)
+      line("value per share", perShare, w.expected.valuePerShare, r.bridge.valuePerShare, 0.005),
+      line("year-10 revenue", money, w.expected.year10Revenue, r.years[9]!.revenue, 0.05),
+      line("terminal value", money, w.expected.terminalValue, r.terminal.value, 0.05),
+      line("value of operating assets", money, w.expected.operatingAssets, r.bridge.adjustedOperatingAssets, 0.05),
+      line("value of employee options", money, w.expected.options, r.bridge.options, 0.05)
     ];
   });
 }
@@ -176,15 +180,15 @@ export interface RunnerFirm {
  * twenty, so the engine uses exactMath.ts, which gives the same bits everywhere.)
  */
 export function runnerChecks(link: string, runner: Record<FirmId, RunnerFirm>, page: Record<FirmId, FirmResult>): Check[] {
-  const lines: [string, (f: RunnerFirm) => number | null, (r: FirmResult) => number | null][] = [
-    ["runway (months)", (f) => f.runway.months, (r) => r.runway.months],
-    ["break-even (months)", (f) => f.breakEven.months, (r) => r.breakEven.months],
-    ["extra funding to break-even (millions)", (f) => f.required.extraFunding.value, (r) => r.required.extraFunding.value],
-    ["value per share (HK$)", (f) => f.valuation.valuePerShare, (r) => r.valuation.valuePerShareHkd]
+  const lines: [(firm: FirmId) => string, (f: RunnerFirm) => number | null, (r: FirmResult) => number | null][] = [
+    [() => "runway (months)", (f) => f.runway.months, (r) => r.runway.months],
+    [() => "break-even (months)", (f) => f.breakEven.months, (r) => r.breakEven.months],
+    [(firm) => `extra funding to break-even (${currencySymbol(FIRM_CURRENCY[firm])} millions)`, (f) => f.required.extraFunding.value, (r) => r.required.extraFunding.value],
+    [() => "value per share (HK$)", (f) => f.valuation.valuePerShare, (r) => r.valuation.valuePerShareHkd]
   ];
   return (Object.keys(runner) as FirmId[]).flatMap((firm) =>
     lines
       .filter(([, fromRunner]) => fromRunner(runner[firm]) !== null)
-      .map(([what, fromRunner, fromPage]) => ({group: "runner" as const, name: `${FIRM_NAME[firm]}: ${what}`, source: `npm run model for ${link}, at build time`, href: link, expected: fromRunner(runner[firm])!, computed: fromPage(page[firm]), tolerance: 0}))
+      .map(([what, fromRunner, fromPage]) => ({group: "runner" as const, name: `${FIRM_NAME[firm]}: ${what(firm)}`, source: `npm run model for ${link}, at build time`, href: link, expected: fromRunner(runner[firm])!, computed: fromPage(page[firm]), tolerance: 0}))
   );
 }

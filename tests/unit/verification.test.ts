@@ -24,6 +24,14 @@ describe("Damodaran's published workbooks", () => {
     expectAllPass(damodaranChecks(workbooks).map(judge));
   });
 
+  it("names each check's unit: US$ for Alphabet and Tesla, the sheet's own units for Almarai's example", () => {
+    const names = damodaranChecks(workbooks).map((c) => c.name);
+    expect(names).toContain("Alphabet, Apr 2018: value per share in US$ (Valuation output!B33)");
+    expect(names).toContain("Tesla, Nov 2021: year-10 revenue in US$ millions (Valuation output!L3)");
+    expect(names).toContain("Almarai, Apr 2026: terminal value in millions of the sheet's own units (Valuation output!B18)");
+    for (const name of names) expect(name).toMatch(/ in (US\$|millions|the sheet's own units)/);
+  });
+
   it("Tesla's DIY workbook values the options at its own value per share: with the market price instead it is 10% off", () => {
     const tesla = workbooks.find((w) => w.id === "tesla-2021")!;
     const atPrice = damodaranChecks([{...tesla, inputs: {...tesla.inputs, optionsValuedAt: "price"}}]).map(judge);
@@ -60,5 +68,9 @@ describe("the runner and the page", () => {
     const rows = runnerChecks(link, printed.firms, computeScenario(decoded.scenario)).map(judge);
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expectAllPass(rows);
+    // Each firm's money in its own currency, named.
+    const funding = rows.filter((r) => r.name.includes("extra funding")).map((r) => r.name);
+    expect(funding.length).toBeGreaterThan(0);
+    for (const name of funding) expect(name).toMatch(/^(Zhipu AI: extra funding to break-even \(RMB millions\)|MiniMax: extra funding to break-even \(US\$ millions\))$/);
   });
 });

@@ -3,7 +3,7 @@
 // is on one scale, named in its header. Unlike Inputs.table it draws every row at once, so a long
 // projection prints in full, and a redraw costs a fraction of a millisecond.
 import type {Currency} from "../lib/fields.js";
-import {formatMonthYear, formatNumber, formatPercent, moneyColumn} from "../lib/format.js";
+import {formatMonthYear, formatNumber, formatPercentFixed, moneyColumn} from "../lib/format.js";
 import type {MonthRow} from "../lib/report.js";
 
 export interface Column<Row> {
@@ -103,9 +103,9 @@ export function projectionColumns(rows: readonly MonthRow[], currency: Currency)
   ];
 }
 
-/** A percentage column ("—" where undefined). */
+/** A percentage column, one decimal in every row so the points line up ("—" where undefined). */
 export function percentFormat(x: number | null): string {
-  return x === null ? "—" : formatPercent(x);
+  return x === null ? "—" : formatPercentFixed(x);
 }
 
 /** A dimensionless column to four significant figures. */

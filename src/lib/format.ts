@@ -12,6 +12,7 @@ const threeSignificant = format(",.3~r");
 const fourSignificant = format(",.4~r");
 const twoDecimals = format(",.2f");
 const percent = format(".1~%");
+const percentFixed = format(".1%");
 const oneDecimal = format(",.1f");
 
 /** "US$", "HK$" or "RMB" (no trailing space), for labels such as "US$ millions". */
@@ -57,6 +58,11 @@ export function formatPerShare(value: number, currency: Currency = "HKD"): strin
 /** A fraction as a percentage: 0.8 → "80%", −0.3 → "−30%", 0.1317 → "13.2%". */
 export function formatPercent(fraction: number): string {
   return Number.isFinite(fraction) ? percent(fraction) : DASH;
+}
+
+/** A percentage with one decimal always, for a table column whose points should line up: "104.0%", "−0.3%". */
+export function formatPercentFixed(fraction: number): string {
+  return Number.isFinite(fraction) ? percentFixed(fraction) : DASH;
 }
 
 /** A change as a signed percentage: "+12.3%", "−4%". */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatFieldValue, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatMultiple, formatPercent, formatPerShare, formatStandardError, fromInputText, moneyColumn, toInputNumber, formatMagnitude} from "../../src/lib/format.ts";
+import {formatFieldValue, formatMoney, formatMoneyPerMonth, formatMonthYear, formatMonths, formatMultiple, formatPercent, formatPercentFixed, formatPerShare, formatStandardError, fromInputText, moneyColumn, toInputNumber, formatMagnitude} from "../../src/lib/format.ts";
 import {applyOverrides, differences} from "../../src/lib/schema.ts";
 import {encodeShareLink} from "../../src/lib/shareLink.ts";
 import {presets} from "./helpers.ts";
@@ -20,6 +20,10 @@ describe("format", () => {
     expect(formatPercent(0.8)).toBe("80%");
     expect(formatPercent(-0.3)).toBe("−30%");
     expect(formatPercent(0.1317)).toBe("13.2%");
+    // A table column keeps one decimal in every row, so its points line up.
+    expect(formatPercentFixed(1.04)).toBe("104.0%");
+    expect(formatPercentFixed(-0.003)).toBe("−0.3%");
+    expect(formatPercentFixed(Number.NaN)).toBe("—");
     expect(formatMonths(37.498)).toBe("37.5 months");
     expect(formatMonthYear("2028-11-14")).toBe("Nov 2028");
     expect(formatMonthYear("2027-01")).toBe("Jan 2027");

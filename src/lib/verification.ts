@@ -6,7 +6,7 @@ import {ginzu, type GinzuInputs} from "./dcf.js";
 import {irr, npv} from "./discounting.js";
 import type {Fact} from "./facts.js";
 import {FIRM_CURRENCY, FIRM_NAME, type FirmId, type FirmInputs, type MarketInputs} from "./fields.js";
-import {currencySymbol} from "./format.js";
+import {unitLabel} from "./format.js";
 import {convert} from "./fx.js";
 import {normalCdf, normalPdf} from "./normal.js";
 import {project} from "./projection.js";
@@ -183,7 +183,7 @@ export function runnerChecks(link: string, runner: Record<FirmId, RunnerFirm>, p
   const lines: [(firm: FirmId) => string, (f: RunnerFirm) => number | null, (r: FirmResult) => number | null][] = [
     [() => "runway (months)", (f) => f.runway.months, (r) => r.runway.months],
     [() => "break-even (months)", (f) => f.breakEven.months, (r) => r.breakEven.months],
-    [(firm) => `extra funding to break-even (${currencySymbol(FIRM_CURRENCY[firm])} millions)`, (f) => f.required.extraFunding.value, (r) => r.required.extraFunding.value],
+    [(firm) => `extra funding to break-even (${unitLabel("money", FIRM_CURRENCY[firm])})`, (f) => f.required.extraFunding.value, (r) => r.required.extraFunding.value],
     [() => "value per share (HK$)", (f) => f.valuation.valuePerShare, (r) => r.valuation.valuePerShareHkd]
   ];
   return (Object.keys(runner) as FirmId[]).flatMap((firm) =>

@@ -71,6 +71,6 @@ describe("the runner and the page", () => {
     // Each firm's money in its own currency, named.
     const funding = rows.filter((r) => r.name.includes("extra funding")).map((r) => r.name);
     expect(funding.length).toBeGreaterThan(0);
-    for (const name of funding) expect(name).toMatch(/^(Zhipu AI: extra funding to break-even \(RMB millions\)|MiniMax: extra funding to break-even \(US\$ millions\))$/);
+    for (const name of funding) expect(name).toMatch(/^(Zhipu AI: extra funding to break-even \(RMB million\)|MiniMax: extra funding to break-even \(US\$ million\))$/);
   });
 });
